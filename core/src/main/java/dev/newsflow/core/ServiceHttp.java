@@ -1,0 +1,100 @@
+package dev.newsflow.core;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP plumbing every service shares: health and metrics endpoints, JSON through
+ * {@link Json#mapper()}, problem+json for every error, and a request timer.
+ */
+public final class ServiceHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceHttp.class);
+
+    private ServiceHttp() {
+    }
+
+    /**
+     * A Javalin app with {@code /health/live}, {@code /health/ready} and {@code /metrics};
+     * the service adds its own routes and starts it.
+     *
+     * @param readiness the dependencies {@code /health/ready} checks, by name
+     */
+    public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness) {
+        Map<String, HealthCheck> checks = new LinkedHashMap<>(readiness);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.requestLogger.http((ctx, ms) -> Timer.builder("newsflow.http.requests")
+                    .description("HTTP requests served")
+                    .tag("method", ctx.method().name())
+                    .tag("route", ctx.endpointHandlerPath())
+                    .tag("status", Integer.toString(ctx.statusCode()))
+                    .publishPercentileHistogram(false)
+                    .register(registry)
+                    .record(ms.longValue(), TimeUnit.MILLISECONDS));
+        });
+
+        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health/ready", ctx -> ready(ctx, checks));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+
+        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
+        app.exception(HttpResponseException.class, (e, ctx) ->
+                problem(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, Problem.of(500, "Internal Server Error", "the service failed unexpectedly; see its log"));
+        });
+        app.error(404, ctx -> {
+            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                problem(ctx, Problem.of(404, "Not Found", "no resource at " + ctx.path()));
+            }
+        });
+        app.error(405, ctx -> problem(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        return app;
+    }
+
+    /** Writes a problem as the answer. */
+    public static void problem(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        ctx.contentType(Problem.CONTENT_TYPE);
+        ctx.result(Json.mapper().valueToTree(problem).toString());
+    }
+
+    private static void ready(Context ctx, Map<String, HealthCheck> checks) {
+        Map<String, String> status = new LinkedHashMap<>();
+        boolean allUp = true;
+        for (var check : checks.entrySet()) {
+            Optional<String> problem = check.getValue().problem();
+            allUp &= problem.isEmpty();
+            status.put(check.getKey(), problem.orElse("UP"));
+        }
+        ctx.status(allUp ? 200 : 503);
+        ctx.json(Map.of("status", allUp ? "UP" : "DOWN", "checks", status));
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 503 -> "Service Unavailable";
+            default -> "HTTP " + status;
+        };
+    }
+}
