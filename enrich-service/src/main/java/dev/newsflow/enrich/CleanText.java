@@ -1,0 +1,14 @@
+package dev.newsflow.enrich;
+
+import java.time.Instant;
+
+/**
+ * What cleaning a page or a scraped text yields.
+ *
+ * @param title       the headline found, or null
+ * @param body        the story text, paragraphs separated by a blank line
+ * @param byline      the author line found, or null
+ * @param publishedAt a date the page itself shows (meta data or a date banner), or null
+ */
+record CleanText(String title, String body, String byline, Instant publishedAt) {
+}

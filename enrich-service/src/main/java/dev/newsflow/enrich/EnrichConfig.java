@@ -1,0 +1,55 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.Env;
+import dev.newsflow.core.KafkaSettings;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The settings of enrich-service, read from the environment.
+ *
+ * @param kafka        where Kafka is and how the topics are named
+ * @param port         {@code NEWSFLOW_ENRICH_PORT}, default 8082; 0 takes any free port
+ * @param applicationId {@code NEWSFLOW_ENRICH_APP_ID}, default {@code newsflow-enrich}: the Kafka Streams
+ *                     application id, which names the consumer group, the transactional ids and the state
+ * @param stateDir     {@code NEWSFLOW_ENRICH_STATE_DIR}, default {@code $NEWSFLOW_HOME/enrich-state}
+ *                     ({@code NEWSFLOW_HOME} defaults to {@code ~/.newsflow})
+ * @param threads      {@code NEWSFLOW_ENRICH_THREADS}, default 1: stream threads in this process
+ */
+public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, Path stateDir, int threads) {
+
+    public static final int DEFAULT_PORT = 8082;
+    public static final String DEFAULT_APP_ID = "newsflow-enrich";
+
+    public static EnrichConfig fromEnv(Env env) {
+        int threads = env.integer("NEWSFLOW_ENRICH_THREADS", 1);
+        if (threads < 1) {
+            throw new ConfigException("NEWSFLOW_ENRICH_THREADS must be at least 1, got " + threads);
+        }
+        Path home = env.find("NEWSFLOW_HOME")
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".newsflow"));
+        Path stateDir = env.find("NEWSFLOW_ENRICH_STATE_DIR").map(Path::of).orElseGet(() -> home.resolve("enrich-state"));
+        return new EnrichConfig(
+                KafkaSettings.fromEnv(env),
+                env.port("NEWSFLOW_ENRICH_PORT", DEFAULT_PORT),
+                env.string("NEWSFLOW_ENRICH_APP_ID", DEFAULT_APP_ID),
+                stateDir,
+                threads);
+    }
+
+    /** The Kafka Streams configuration for these settings, exactly-once as DESIGN.md requires. */
+    public Properties streamsProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        // The internal topics (none today, stores later for dedup) follow the same replication as ours.
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replication());
+        return props;
+    }
+}

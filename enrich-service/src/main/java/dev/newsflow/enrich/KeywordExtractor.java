@@ -1,0 +1,160 @@
+package dev.newsflow.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the terms a story is most about: the most frequent words and two- or three-word phrases
+ * that are not stopwords. Hand-written because the libraries we use (OpenNLP, jsoup) have no keyword
+ * extractor and a frequency ranking is small; a statistical ranking can replace it with the topics work.
+ */
+final class KeywordExtractor {
+
+    static final int MAX_KEYWORDS = 10;
+    private static final int MAX_PHRASE_WORDS = 3;
+    /** A phrase is a keyword only when the story repeats it; single words may stand on one use. */
+    private static final int MIN_PHRASE_COUNT = 2;
+    /** Phrases say more than their words alone, so they rank a little higher at the same count. */
+    private static final double PHRASE_WEIGHT = 1.5;
+
+    /** Phrases never run across punctuation; apostrophes stay, as they sit inside words. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?()\\[\\]{}\"“”«»„—–/|\\n]|\\s-\\s");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$", Pattern.CASE_INSENSITIVE);
+    private static final List<String> STOPWORD_LANGUAGES = List.of("en", "fr", "de", "es");
+
+    private final Map<String, Set<String>> stopwords;
+
+    KeywordExtractor() {
+        Map<String, Set<String>> lists = new HashMap<>();
+        for (String language : STOPWORD_LANGUAGES) {
+            lists.put(language, load(language));
+        }
+        this.stopwords = Map.copyOf(lists);
+    }
+
+    /** Up to {@value #MAX_KEYWORDS} keywords, the strongest first, each as the story most often writes it. */
+    List<String> extract(String title, String body, String language) {
+        Set<String> stop = stopwords.getOrDefault(language, stopwords.get("en"));
+        Map<String, Term> terms = new LinkedHashMap<>();
+        String text = (title == null ? "" : title + "\n") + (body == null ? "" : body);
+        for (String clause : CLAUSE_BREAK.split(text)) {
+            countClause(clause, stop, terms);
+        }
+        List<Term> ranked = new ArrayList<>(terms.values().stream()
+                .filter(t -> t.words == 1 || t.count >= MIN_PHRASE_COUNT)
+                .sorted(Comparator.comparingDouble(Term::score).reversed())
+                .toList());
+        List<Term> chosen = new ArrayList<>();
+        for (Term term : ranked) {
+            if (chosen.size() == MAX_KEYWORDS) {
+                break;
+            }
+            if (!mostlyInsideChosenPhrase(term, chosen) && !coveredByChosenPhrase(term, chosen)) {
+                chosen.add(term);
+            }
+        }
+        return chosen.stream().map(Term::surface).toList();
+    }
+
+    private static void countClause(String clause, Set<String> stop, Map<String, Term> terms) {
+        List<String> run = new ArrayList<>();
+        for (String token : Words.of(clause)) {
+            String word = POSSESSIVE.matcher(token).replaceFirst("");
+            if (isCandidate(word, stop)) {
+                run.add(word);
+                for (int n = 1; n <= Math.min(MAX_PHRASE_WORDS, run.size()); n++) {
+                    String surface = String.join(" ", run.subList(run.size() - n, run.size()));
+                    terms.computeIfAbsent(surface.toLowerCase(Locale.ROOT), k -> new Term(n)).saw(surface);
+                }
+            } else {
+                run.clear();
+            }
+        }
+    }
+
+    private static boolean isCandidate(String word, Set<String> stop) {
+        if (word.codePoints().noneMatch(Character::isLetter) || stop.contains(word.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        // Two letters make a keyword only as a name or acronym ("Xi", "EU"), never as a common word.
+        return word.length() >= 3 || (word.length() == 2 && Character.isUpperCase(word.charAt(0)));
+    }
+
+    /** A word most of whose uses are inside an already chosen phrase ("Shanghai" in "Shanghai Cooperation"). */
+    private static boolean mostlyInsideChosenPhrase(Term term, List<Term> chosen) {
+        return chosen.stream().anyMatch(p -> p.words > term.words && p.contains(term)
+                && term.count - p.count < MIN_PHRASE_COUNT);
+    }
+
+    /** A phrase that only adds a word to a chosen one, or a part of a chosen longer phrase. */
+    private static boolean coveredByChosenPhrase(Term term, List<Term> chosen) {
+        return term.words > 1 && chosen.stream().anyMatch(p -> p.words > 1 && (p.contains(term) || term.contains(p)));
+    }
+
+    private static Set<String> load(String language) {
+        String resource = "stopwords-" + language + ".txt";
+        try (InputStream in = KeywordExtractor.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("stopword list " + resource + " is missing from the class path");
+            }
+            Set<String> words = new HashSet<>();
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .flatMap(line -> Words.of(line).stream())
+                    .forEach(w -> words.add(w.toLowerCase(Locale.ROOT)));
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stopword list " + resource, e);
+        }
+    }
+
+    /** A word or phrase, how often it occurs, and how it is written each time. */
+    private static final class Term {
+        private final int words;
+        private final Map<String, Integer> surfaces = new LinkedHashMap<>();
+        private int count;
+
+        Term(int words) {
+            this.words = words;
+        }
+
+        void saw(String surface) {
+            count++;
+            surfaces.merge(surface, 1, Integer::sum);
+        }
+
+        double score() {
+            return words == 1 ? count : count * PHRASE_WEIGHT;
+        }
+
+        /** The spelling used most often; the first seen on a tie. */
+        String surface() {
+            return surfaces.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElseThrow();
+        }
+
+        boolean contains(Term other) {
+            return (" " + key() + " ").contains(" " + other.key() + " ");
+        }
+
+        private String key() {
+            return surface().toLowerCase(Locale.ROOT);
+        }
+    }
+}

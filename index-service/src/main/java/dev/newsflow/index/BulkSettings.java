@@ -1,0 +1,16 @@
+package dev.newsflow.index;
+
+import java.time.Duration;
+
+/**
+ * How the indexer batches writes to Elasticsearch: a bulk request is sent when it holds
+ * {@code maxOperations} operations or {@code maxBytes} bytes, or {@code flushInterval} after its first write.
+ *
+ * @param maxOperations {@code NEWSFLOW_INDEX_BULK_MAX_OPERATIONS}, default 500
+ * @param maxBytes      {@code NEWSFLOW_INDEX_BULK_MAX_BYTES}, default 5 MiB
+ * @param flushInterval {@code NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL}, default 1s
+ */
+public record BulkSettings(int maxOperations, long maxBytes, Duration flushInterval) {
+
+    public static final BulkSettings DEFAULTS = new BulkSettings(500, 5L * 1024 * 1024, Duration.ofSeconds(1));
+}

@@ -1,0 +1,129 @@
+package dev.newsflow.index;
+
+import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.Env;
+import dev.newsflow.core.KafkaSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the index service reads from its environment.
+ *
+ * @param elasticsearchUrl {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}
+ * @param credentials      {@code NEWSFLOW_ES_USERNAME}/{@code NEWSFLOW_ES_PASSWORD} or {@code NEWSFLOW_ES_API_KEY}
+ * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}; the index behind it is {@link #indexName()}
+ * @param shards           {@code NEWSFLOW_INDEX_SHARDS}, default 1
+ * @param replicas         {@code NEWSFLOW_INDEX_REPLICAS}, default 0 (one local node)
+ * @param port             {@code NEWSFLOW_INDEX_PORT}, default 8083; 0 picks a free port
+ * @param groupId          {@code NEWSFLOW_INDEX_GROUP_ID}, default {@code newsflow-index}
+ * @param kafka            the shared Kafka settings
+ * @param bulk             {@code NEWSFLOW_INDEX_BULK_*}
+ * @param backoff          {@code NEWSFLOW_INDEX_RETRY_*}
+ */
+public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, String alias, int shards, int replicas,
+                          int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff) {
+
+    /** Elasticsearch index names: lowercase, no path or wildcard characters, not starting with -, _ or +. */
+    private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    public static IndexConfig fromEnv(Env env) {
+        return new IndexConfig(
+                url(env),
+                credentials(env),
+                alias(env),
+                atLeast(env, "NEWSFLOW_INDEX_SHARDS", 1, 1),
+                atLeast(env, "NEWSFLOW_INDEX_REPLICAS", 0, 0),
+                env.port("NEWSFLOW_INDEX_PORT", 8083),
+                env.string("NEWSFLOW_INDEX_GROUP_ID", "newsflow-index"),
+                KafkaSettings.fromEnv(env),
+                bulk(env),
+                backoff(env));
+    }
+
+    /** The versioned index the alias points to; a new mapping gets a new version and a re-index. */
+    public String indexName() {
+        return alias + "-v1";
+    }
+
+    /** Keeps secrets out of logs: the credentials print as their kind only. */
+    @Override
+    public String toString() {
+        return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + "), alias=" + alias
+                + ", shards=" + shards + ", replicas=" + replicas + ", port=" + port + ", groupId=" + groupId
+                + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + "]";
+    }
+
+    private static URI url(Env env) {
+        String value = env.string("NEWSFLOW_ES_URL", "http://127.0.0.1:9200");
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException("NEWSFLOW_ES_URL must be an http(s) URL such as http://127.0.0.1:9200, got \""
+                        + value + "\"");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("NEWSFLOW_ES_URL is not a valid URL: \"" + value + "\"");
+        }
+    }
+
+    private static EsCredentials credentials(Env env) {
+        Optional<String> user = env.find("NEWSFLOW_ES_USERNAME");
+        Optional<String> password = env.find("NEWSFLOW_ES_PASSWORD");
+        Optional<String> apiKey = env.find("NEWSFLOW_ES_API_KEY");
+        if (apiKey.isPresent() && (user.isPresent() || password.isPresent())) {
+            throw new ConfigException("set either NEWSFLOW_ES_API_KEY or NEWSFLOW_ES_USERNAME/NEWSFLOW_ES_PASSWORD, not both");
+        }
+        if (user.isPresent() != password.isPresent()) {
+            throw new ConfigException(user.isPresent()
+                    ? "NEWSFLOW_ES_PASSWORD must be set when NEWSFLOW_ES_USERNAME is"
+                    : "NEWSFLOW_ES_USERNAME must be set when NEWSFLOW_ES_PASSWORD is");
+        }
+        if (apiKey.isPresent()) {
+            return EsCredentials.apiKey(apiKey.get());
+        }
+        return user.map(u -> EsCredentials.basic(u, password.get())).orElse(EsCredentials.NONE);
+    }
+
+    private static String alias(Env env) {
+        String alias = env.string("NEWSFLOW_INDEX_ALIAS", "news");
+        if (!INDEX_NAME.matcher(alias).matches() || alias.length() > 200) {
+            throw new ConfigException("NEWSFLOW_INDEX_ALIAS must be a lowercase Elasticsearch name (a-z, 0-9, . _ -), got \""
+                    + alias + "\"");
+        }
+        return alias;
+    }
+
+    private static BulkSettings bulk(Env env) {
+        int operations = atLeast(env, "NEWSFLOW_INDEX_BULK_MAX_OPERATIONS", BulkSettings.DEFAULTS.maxOperations(), 1);
+        long bytes = env.bytes("NEWSFLOW_INDEX_BULK_MAX_BYTES", BulkSettings.DEFAULTS.maxBytes());
+        if (bytes < 1024) {
+            throw new ConfigException("NEWSFLOW_INDEX_BULK_MAX_BYTES must be at least 1KiB, got " + bytes);
+        }
+        var interval = env.duration("NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL", BulkSettings.DEFAULTS.flushInterval());
+        if (interval.isNegative() || interval.isZero()) {
+            throw new ConfigException("NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL must be positive, got " + interval);
+        }
+        return new BulkSettings(operations, bytes, interval);
+    }
+
+    private static Backoff backoff(Env env) {
+        var initial = env.duration("NEWSFLOW_INDEX_RETRY_INITIAL", Backoff.DEFAULTS.initial());
+        var max = env.duration("NEWSFLOW_INDEX_RETRY_MAX", Backoff.DEFAULTS.max());
+        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+            throw new ConfigException("NEWSFLOW_INDEX_RETRY_INITIAL must be positive and at most NEWSFLOW_INDEX_RETRY_MAX, got "
+                    + initial + " and " + max);
+        }
+        return new Backoff(initial, max);
+    }
+
+    private static int atLeast(Env env, String name, int fallback, int minimum) {
+        int value = env.integer(name, fallback);
+        if (value < minimum) {
+            throw new ConfigException(name + " must be at least " + minimum + ", got " + value);
+        }
+        return value;
+    }
+}

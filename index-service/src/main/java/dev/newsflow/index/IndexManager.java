@@ -1,0 +1,103 @@
+package dev.newsflow.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the versioned index ({@code news-v1}) exists with its explicit mapping and that the
+ * alias ({@code news}) points to it. Idempotent, so every start-up calls it. Readers and writers use
+ * only the alias: a future mapping change creates {@code news-v2}, rebuilds it from the compacted
+ * enriched topic, and moves the alias without either side noticing.
+ */
+public final class IndexManager {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
+    private static final String MAPPINGS_RESOURCE = "/news-mappings.json";
+
+    private final ElasticsearchClient es;
+    private final String alias;
+    private final String index;
+    private final int shards;
+    private final int replicas;
+
+    public IndexManager(ElasticsearchClient es, String alias, String index, int shards, int replicas) {
+        this.es = es;
+        this.alias = alias;
+        this.index = index;
+        this.shards = shards;
+        this.replicas = replicas;
+    }
+
+    public static IndexManager of(ElasticsearchClient es, IndexConfig config) {
+        return new IndexManager(es, config.alias(), config.indexName(), config.shards(), config.replicas());
+    }
+
+    /**
+     * Creates the index template, the index and the alias when they are missing.
+     *
+     * @throws IllegalStateException when the alias name is taken by a concrete index
+     *                               (an earlier write without the alias auto-created it)
+     */
+    public void ensure() throws IOException {
+        putTemplate();
+        if (es.indices().existsAlias(a -> a.name(alias)).value()) {
+            log.info("alias {} exists; leaving it as it is", alias);
+            return;
+        }
+        if (es.indices().exists(e -> e.index(alias)).value()) {
+            throw new IllegalStateException("\"" + alias + "\" is a concrete index, not an alias; delete it or choose"
+                    + " another NEWSFLOW_INDEX_ALIAS, then re-index from the enriched topic");
+        }
+        createIndex();
+        es.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true))));
+        log.info("alias {} now points to {}", alias, index);
+    }
+
+    /** The mapping of every news document, from {@code news-mappings.json}. */
+    public static TypeMapping mappings() {
+        try (InputStream json = IndexManager.class.getResourceAsStream(MAPPINGS_RESOURCE)) {
+            if (json == null) {
+                throw new IllegalStateException(MAPPINGS_RESOURCE + " is missing from the class path");
+            }
+            return TypeMapping.of(m -> m.withJson(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MAPPINGS_RESOURCE, e);
+        }
+    }
+
+    private IndexSettings settings() {
+        return IndexSettings.of(s -> s
+                .numberOfShards(Integer.toString(shards))
+                .numberOfReplicas(Integer.toString(replicas))
+                // Searchable within a second of indexing, without a refresh per bulk request.
+                .refreshInterval(t -> t.time("1s")));
+    }
+
+    /** Later versions ({@code news-v2}, ...) get the same settings and mapping when a re-index creates them. */
+    private void putTemplate() throws IOException {
+        es.indices().putIndexTemplate(t -> t
+                .name(alias + "-template")
+                .indexPatterns(alias + "-v*")
+                .template(m -> m.settings(settings()).mappings(mappings())));
+    }
+
+    private void createIndex() throws IOException {
+        try {
+            es.indices().create(c -> c.index(index).settings(settings()).mappings(mappings()));
+            log.info("created index {}", index);
+        } catch (ElasticsearchException e) {
+            // Another instance starting at the same moment may have won the race; that is fine.
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            log.info("index {} exists already", index);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.core.Problem;
+import dev.newsflow.core.ProblemException;
+import dev.newsflow.core.RawArticle;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest API (DESIGN.md, ingest-service): {@code POST /v1/articles}. The same routes serve
+ * {@code IngestMain} and the tests. A request is checked in the order that costs least to refuse:
+ * key, media type, declared size, then the body is read, parsed, given its identity and published.
+ */
+public final class IngestRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestRoutes.class);
+
+    /** Long enough for a broker restart or leader election to finish, short enough for a feed to catch up. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final ApiKeys keys;
+    private final ArticleParsers parsers;
+    private final ArticlePublisher publisher;
+    private final IngestMetrics metrics;
+    private final long maxBytes;
+    private final InstantSource clock;
+
+    public IngestRoutes(ApiKeys keys, ArticleParsers parsers, ArticlePublisher publisher, IngestMetrics metrics,
+                        long maxBytes, InstantSource clock) {
+        this.keys = keys;
+        this.parsers = parsers;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    public void addTo(Javalin app) {
+        app.post("/v1/articles", this::postArticles);
+    }
+
+    private void postArticles(Context ctx) {
+        // Truncated so ingested_at in JSON and the record timestamp are the same instant.
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String source = rejecting(IngestMetrics.UNKNOWN_SOURCE, () -> authenticate(ctx));
+        MediaType type = rejecting(source, () -> parsers.mediaTypeOf(ctx.header(Header.CONTENT_TYPE)));
+        ArticleParser parser = rejecting(source, () -> parsers.forType(type));
+        List<ParsedItem> items = rejecting(source, () -> parser.parse(RequestBody.read(ctx, maxBytes), type));
+        if (parser.batch()) {
+            answerBatch(ctx, source, items, receivedAt);
+        } else {
+            answerOne(ctx, source, items.getFirst(), receivedAt);
+        }
+    }
+
+    private String authenticate(Context ctx) {
+        try {
+            return keys.authenticate(ctx.header(Header.AUTHORIZATION));
+        } catch (ProblemException e) {
+            ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
+            throw e;
+        }
+    }
+
+    private void answerOne(Context ctx, String source, ParsedItem item, Instant receivedAt) {
+        RawArticle article = rejecting(source, () -> identify(item, source, receivedAt));
+        publish(ctx, source, List.of(article));
+        metrics.accepted(source, 1);
+        ctx.status(202).json(accepted(article));
+    }
+
+    /**
+     * Answers 202 with one item per article, in order; bad articles are reported as their item
+     * while the good ones are published. 202 comes only after all good ones were acknowledged.
+     */
+    private void answerBatch(Context ctx, String source, List<ParsedItem> items, Instant receivedAt) {
+        List<Map<String, Object>> answers = new ArrayList<>(items.size());
+        List<RawArticle> articles = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            ParsedItem item = items.get(index);
+            try {
+                RawArticle article = identify(item, source, receivedAt);
+                articles.add(article);
+                answers.add(accepted(article));
+            } catch (ProblemException e) {
+                metrics.rejected(source, reason(e.problem().status()), 1);
+                answers.add(failedItem(index, e.problem()));
+            }
+        }
+        if (!articles.isEmpty()) {
+            publish(ctx, source, articles);
+            metrics.accepted(source, articles.size());
+        }
+        ctx.status(202).json(Map.of("items", answers));
+    }
+
+    /** @throws ProblemException when the parser refused the article or it claims another source */
+    private static RawArticle identify(ParsedItem item, String source, Instant receivedAt) {
+        return switch (item) {
+            case ParsedItem.Valid valid -> ArticleIdentity.assign(valid, source, receivedAt);
+            case ParsedItem.Invalid invalid -> throw new ProblemException(problemOf(invalid));
+        };
+    }
+
+    private void publish(Context ctx, String source, List<RawArticle> articles) {
+        try {
+            publisher.publish(articles);
+        } catch (PublishException e) {
+            if (e.tooLarge()) {
+                metrics.rejected(source, "too_large", articles.size());
+                throw new ProblemException(Problem.of(413, "Content Too Large",
+                        "an article is larger than Kafka accepts: " + e.getCause().getMessage()));
+            }
+            log.warn("answering 503 to {} for {} article(s): {}", source, articles.size(), e.getMessage());
+            metrics.rejected(source, "kafka_unavailable", articles.size());
+            ctx.header(Header.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            throw new ProblemException(Problem.of(503, "Service Unavailable",
+                    "the articles could not be stored now (" + e.getMessage() + "); retry after "
+                            + RETRY_AFTER_SECONDS + "s"));
+        }
+    }
+
+    /** Runs one step of a request, counting its refusal (if any) before it is answered. */
+    private <T> T rejecting(String source, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ProblemException e) {
+            metrics.rejected(source, reason(e.problem().status()), 1);
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> accepted(RawArticle article) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", article.id());
+        answer.put("version", article.version());
+        return answer;
+    }
+
+    private static Map<String, Object> failedItem(int index, Problem problem) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("index", index);
+        answer.put("status", problem.status());
+        answer.put("detail", problem.detail());
+        Object field = problem.extensions().get("field");
+        if (field != null) {
+            answer.put("field", field);
+        }
+        return answer;
+    }
+
+    private static Problem problemOf(ParsedItem.Invalid invalid) {
+        Problem problem = Problem.of(invalid.status(), invalid.status() == 403 ? "Forbidden" : "Bad Request",
+                invalid.detail());
+        return invalid.field() == null ? problem : problem.with("field", invalid.field());
+    }
+
+    /** The {@code reason} tag of the rejected counter; a fixed set of words, never free text. */
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "invalid";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden_source";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "kafka_unavailable";
+            default -> "http_" + status;
+        };
+    }
+}

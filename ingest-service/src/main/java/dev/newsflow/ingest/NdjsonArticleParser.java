@@ -1,0 +1,56 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.core.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code application/x-ndjson}: one native article a line. Blank lines are skipped and are not
+ * items, so item {@code n} of the answer is the {@code n}-th article line (counting from 0).
+ * A bad line is reported as its item and does not stop the others.
+ */
+public final class NdjsonArticleParser implements ArticleParser {
+
+    static final String CONTENT_TYPE = "application/x-ndjson";
+
+    @Override
+    public Set<String> mediaTypes() {
+        return Set.of(CONTENT_TYPE);
+    }
+
+    @Override
+    public boolean batch() {
+        return true;
+    }
+
+    @Override
+    public List<ParsedItem> parse(byte[] body, MediaType type) {
+        String text = PayloadText.decode(body, type.charsetOrUtf8());
+        List<ParsedItem> items = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                items.add(parseLine(lines[i], i));
+            }
+        }
+        if (items.isEmpty()) {
+            throw ProblemException.badRequest("the body holds no article lines");
+        }
+        return items;
+    }
+
+    private static ParsedItem parseLine(String line, int lineIndex) {
+        try {
+            return NativeArticleReader.read(JsonArticleParser.readTree(line, lineIndex));
+        } catch (ProblemException e) {
+            // Turned into this line's item: one bad line must not refuse its neighbours.
+            Object field = e.problem().extensions().get("field");
+            // Syntax errors already name their line; field errors get it here.
+            String detail = e.problem().extensions().containsKey("line")
+                    ? e.problem().detail()
+                    : "line " + (lineIndex + 1) + ": " + e.problem().detail();
+            return new ParsedItem.Invalid(e.problem().status(), detail, field == null ? null : field.toString());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.core.ProblemException;
+import dev.newsflow.core.RawArticle;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code text/plain}: raw story text, such as a scraped page. It is carried as the body with no
+ * title; enrich-service tells headline from body later, where the language tools are.
+ */
+public final class PlainTextParser implements ArticleParser {
+
+    static final String CONTENT_TYPE = "text/plain";
+
+    @Override
+    public Set<String> mediaTypes() {
+        return Set.of(CONTENT_TYPE);
+    }
+
+    @Override
+    public List<ParsedItem> parse(byte[] body, MediaType type) {
+        String text = PayloadText.decode(body, type.charsetOrUtf8());
+        if (text.isBlank()) {
+            throw ProblemException.badRequest("the body holds only white space; send the story text");
+        }
+        RawArticle article = new RawArticle(null, null, null, 0, CONTENT_TYPE, null, text, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return List.of(new ParsedItem.Valid(article, null));
+    }
+}

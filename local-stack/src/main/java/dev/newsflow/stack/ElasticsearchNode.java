@@ -1,0 +1,155 @@
+package dev.newsflow.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single Elasticsearch node with security off, bound to loopback, keeping its data under
+ * {@code home/elasticsearch}. Run as {@code nobody} when this process is root.
+ */
+final class ElasticsearchNode {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
+    private static final Path UNPRIVILEGED_BASE = Path.of("/var/tmp/newsflow");
+
+    private final StackSettings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private ServerProcess process;
+
+    ElasticsearchNode(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    void start() {
+        Ports.requireFree(settings.esHttpPort(), "Elasticsearch", "NEWSFLOW_ES_PORT");
+        Ports.requireFree(settings.esTransportPort(), "Elasticsearch transport", "NEWSFLOW_ES_TRANSPORT_PORT");
+        Path install = ElasticsearchDistribution.installIn(reachable(settings.cache(), "cache"));
+        Path dir = reachable(settings.home().resolve("elasticsearch"), "elasticsearch");
+        Path config = writeConfig(install, dir);
+        ServiceAccount.handOver(dir);
+
+        List<String> command = new ArrayList<>(ServiceAccount.commandPrefix());
+        command.add(install.resolve("bin/elasticsearch").toString());
+        Map<String, String> env = Map.of(
+                "ES_JAVA_HOME", JavaRuntime.home().toString(),
+                "ES_PATH_CONF", config.toString(),
+                "ES_JAVA_OPTS", "-Xms" + settings.esHeap() + " -Xmx" + settings.esHeap());
+        // The node writes gc.log and crash files into its working folder: make that its logs folder.
+        process = ServerProcess.start("Elasticsearch", command, env, dir.resolve("logs"),
+                settings.home().resolve("elasticsearch.log"));
+        process.awaitReady(this::healthy, settings.startTimeout());
+    }
+
+    void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    boolean running() {
+        return process != null && process.alive();
+    }
+
+    private boolean healthy() {
+        // GET / answers 405 on this distribution; cluster health is the readiness probe.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.endpoints().elasticsearchUrl()
+                        + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Path writeConfig(Path install, Path dir) {
+        Path config = dir.resolve("config");
+        try {
+            Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(dir.resolve("logs"));
+            if (!Files.exists(config.resolve("jvm.options"))) {
+                copyTree(install.resolve("config"), config);
+            }
+            String yml = String.join("\n",
+                    "# Written by Newsflow's local stack at every start; edits are lost.",
+                    "cluster.name: newsflow-local",
+                    "node.name: newsflow-node",
+                    "discovery.type: single-node",
+                    "network.host: 127.0.0.1",
+                    "http.port: " + settings.esHttpPort(),
+                    "transport.port: " + settings.esTransportPort(),
+                    "path.data: " + dir.resolve("data"),
+                    "path.logs: " + dir.resolve("logs"),
+                    "xpack.security.enabled: false",
+                    // A nearly full laptop disk must not turn the index read-only under a demo.
+                    "cluster.routing.allocation.disk.threshold_enabled: false",
+                    "action.destructive_requires_name: false",
+                    "");
+            Files.writeString(config.resolve("elasticsearch.yml"), yml, StandardCharsets.UTF_8);
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write Elasticsearch's configuration under " + dir, e);
+        }
+    }
+
+    /**
+     * The folder to use for {@code preferred}: itself, unless this process is root and the
+     * unprivileged account cannot reach it; then a folder under /var/tmp/newsflow, linked from
+     * the preferred place so the data is still found under NEWSFLOW_HOME.
+     */
+    private static Path reachable(Path preferred, String what) {
+        if (ServiceAccount.canReach(preferred)) {
+            return preferred;
+        }
+        // One folder per preferred place, so two stacks (say, tests and ./newsflow up) stay apart.
+        Path elsewhere = UNPRIVILEGED_BASE.resolve(what + "-"
+                + Integer.toHexString(preferred.toAbsolutePath().toString().hashCode()));
+        try {
+            Files.createDirectories(elsewhere);
+            UNPRIVILEGED_BASE.toFile().setExecutable(true, false);
+            if (!Files.exists(preferred, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(preferred.getParent());
+                Files.createSymbolicLink(preferred, elsewhere);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + elsewhere, e);
+        }
+        log.info("{} is not reachable by the unprivileged account Elasticsearch runs as; using {}", preferred, elsewhere);
+        return elsewhere;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}

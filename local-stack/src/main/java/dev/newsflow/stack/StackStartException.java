@@ -1,0 +1,13 @@
+package dev.newsflow.stack;
+
+/** The stack could not start; the message names the cause and, where there is one, the log to read. */
+public class StackStartException extends RuntimeException {
+
+    public StackStartException(String message) {
+        super(message);
+    }
+
+    public StackStartException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
