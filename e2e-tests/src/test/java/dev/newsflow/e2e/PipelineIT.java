@@ -1,0 +1,163 @@
+package dev.newsflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.core.Json;
+import dev.newsflow.stack.LocalStackExtension;
+import dev.newsflow.stack.StackEndpoints;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline as users run it: the three services as separate processes against the
+ * real Kafka broker and Elasticsearch node; a story goes in over HTTP and comes out of search.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineIT {
+
+    private static final String KEY = "e2e-key-" + UUID.randomUUID();
+    private static final Path SEED = Path.of("..", "..", "shared", "seeds", "000_2d81de492a64ddc8.txt");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceProcess ingest;
+    private ServiceProcess enrich;
+    private ServiceProcess index;
+
+    @BeforeAll
+    void startServices(StackEndpoints stack, @TempDir Path home) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> env = new HashMap<>();
+        env.put("NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap());
+        env.put("NEWSFLOW_ES_URL", stack.elasticsearchUrl());
+        env.put("NEWSFLOW_TOPIC_PREFIX", "e2e-" + run + ".");
+        env.put("NEWSFLOW_INDEX_ALIAS", "e2e-" + run + "-news");
+        env.put("NEWSFLOW_INGEST_KEYS", "wire:" + KEY);
+        env.put("NEWSFLOW_HOME", home.toString());
+        env.put("NEWSFLOW_ENRICH_APP_ID", "e2e-enrich-" + run);
+        env.put("NEWSFLOW_ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
+        env.put("NEWSFLOW_INDEX_GROUP_ID", "e2e-index-" + run);
+
+        int ingestPort = ServiceProcess.freePort();
+        int enrichPort = ServiceProcess.freePort();
+        int indexPort = ServiceProcess.freePort();
+        env.put("NEWSFLOW_INGEST_PORT", Integer.toString(ingestPort));
+        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(enrichPort));
+        env.put("NEWSFLOW_INDEX_PORT", Integer.toString(indexPort));
+
+        ingest = ServiceProcess.start("ingest-service", "dev.newsflow.ingest.IngestMain", ingestPort, env);
+        enrich = ServiceProcess.start("enrich-service", "dev.newsflow.enrich.EnrichMain", enrichPort, env);
+        index = ServiceProcess.start("index-service", "dev.newsflow.index.IndexMain", indexPort, env);
+    }
+
+    @AfterAll
+    void stopServices() {
+        for (ServiceProcess service : new ServiceProcess[] {ingest, enrich, index}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    @Test
+    void aScrapedPageBecomesSearchableWithAllItsTimestamps() throws Exception {
+        boolean seeded = Files.exists(SEED);
+        String page = seeded ? Files.readString(SEED) : OwnSample.SCRAPED_PAGE;
+        String title = seeded ? "Putin, Xi meet for high-stakes talks in challenge to West" : OwnSample.TITLE;
+
+        JsonNode accepted = post("text/plain", page);
+        String id = accepted.path("id").asText();
+        assertThat(id).hasSize(32);
+
+        JsonNode hit = await("the story is searchable").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> firstHit("Samarkand", id), h -> h != null);
+        assertThat(hit.path("title").asText()).isEqualTo(title);
+        assertThat(hit.path("ingested_at").asText()).isNotBlank();
+
+        JsonNode article = get(index.uri("/v1/articles/" + id));
+        assertThat(article.path("id").asText()).isEqualTo(id);
+        assertThat(article.path("source").asText()).isEqualTo("wire");
+        assertThat(article.path("body").asText()).contains("SAMARKAND");
+        assertThat(article.path("ingested_at").asText()).isNotBlank();
+        assertThat(article.path("enriched_at").asText()).isNotBlank();
+        assertThat(article.path("indexed_at").asText()).isNotBlank();
+        assertThat(article.path("language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void theSameStorySentTwiceLeavesOneDocument() throws Exception {
+        String guid = "urn:e2e:" + UUID.randomUUID();
+        String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String story = Json.mapper().writeValueAsString(Map.of(
+                "guid", guid,
+                "title", "Harbour authority reopens the northern quay " + marker,
+                "body", "ROTTERDAM — The harbour authority reopened the northern quay on Monday after repairs "
+                        + "that took three weeks, the port's director said. " + marker));
+
+        String first = post("application/json", story).path("id").asText();
+        String second = post("application/json", story).path("id").asText();
+        assertThat(second).isEqualTo(first);
+
+        await("the story is searchable").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> search(marker).path("total").asInt(), total -> total >= 1);
+        // Let any second write land before counting: both records are in the index's past by now
+        // once a later story has been indexed behind them.
+        String laterMarker = marker + "later";
+        post("application/json", Json.mapper().writeValueAsString(Map.of("guid", guid + "-later",
+                "title", "Later story " + laterMarker, "body", "A later story " + laterMarker)));
+        await("a later story is searchable").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> search(laterMarker).path("total").asInt(), total -> total >= 1);
+
+        assertThat(search(marker).path("total").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode firstHit(String query, String id) throws IOException, InterruptedException {
+        for (JsonNode hit : search(query).path("hits")) {
+            if (id.equals(hit.path("id").asText())) {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode search(String query) throws IOException, InterruptedException {
+        return get(index.uri("/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    }
+
+    private JsonNode post(String contentType, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest.uri("/v1/articles"))
+                        .header("Authorization", "Bearer " + KEY)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return Json.mapper().readTree(response.body());
+    }
+
+    private JsonNode get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
+    }
+}
