@@ -1,0 +1,83 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.core.Metrics;
+import dev.newsflow.core.RawArticle;
+import dev.newsflow.core.ServiceHttp;
+import dev.newsflow.core.Topic;
+import dev.newsflow.core.TopicInitializer;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running ingest-service: its Kafka clients and HTTP server, built from a config. Shared by
+ * {@link IngestMain} and the integration tests, so both exercise the same wiring.
+ */
+public final class IngestServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+
+    private final IngestConfig config;
+    private final Admin admin;
+    private final Producer<String, RawArticle> producer;
+    private final Javalin app;
+
+    private IngestServer(IngestConfig config, Admin admin, Producer<String, RawArticle> producer, Javalin app) {
+        this.config = config;
+        this.admin = admin;
+        this.producer = producer;
+        this.app = app;
+    }
+
+    /**
+     * Creates the topics when missing, then starts the producer and the HTTP server.
+     *
+     * @throws IllegalStateException when Kafka does not answer within the configured timeout
+     */
+    public static IngestServer start(IngestConfig config) {
+        Topic<String, RawArticle> raw = config.kafka().topics().raw();
+        Admin admin = Admin.create(config.adminProperties());
+        try {
+            TopicInitializer.ensure(admin, config.kafka(), config.kafkaTimeout());
+        } catch (RuntimeException e) {
+            admin.close(Duration.ZERO);
+            throw e;
+        }
+        Producer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
+                raw.keySerde().serializer(), raw.valueSerde().serializer());
+
+        PrometheusMeterRegistry registry = Metrics.registry("ingest-service");
+        ApiKeys keys = new ApiKeys(config.keys());
+        Javalin app = ServiceHttp.create(registry, Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)));
+        new IngestRoutes(keys, ArticleParsers.standard(),
+                new ArticlePublisher(producer, raw.name(), config.kafkaTimeout()),
+                new IngestMetrics(registry, InstantSource.system(), keys.sources()),
+                config.maxBytes(), InstantSource.system()).addTo(app);
+        app.start(config.port());
+        log.info("ingest-service listening on port {}, writing to {} at {}, sources {}",
+                app.port(), raw.name(), config.kafka().bootstrap(), keys.sources());
+        return new IngestServer(config, admin, producer, app);
+    }
+
+    /** The port HTTP listens on; the actual one when the config asked for 0. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops HTTP first, so nothing is accepted once the producer is closing, then flushes and closes Kafka. */
+    @Override
+    public void close() {
+        app.stop();
+        producer.close(config.kafkaTimeout());
+        admin.close(READINESS_TIMEOUT);
+        log.info("ingest-service stopped");
+    }
+}

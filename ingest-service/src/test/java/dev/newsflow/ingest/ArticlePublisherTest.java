@@ -1,0 +1,102 @@
+package dev.newsflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.core.RawArticle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class ArticlePublisherTest {
+
+    static RawArticle article(String id) {
+        return new RawArticle(id, "reuters", "g-" + id, 1, "text/plain", null, "body " + id, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null,
+                Instant.parse("2024-05-01T12:00:00.123Z"));
+    }
+
+    private static MockProducer<String, RawArticle> producer(boolean autoComplete) {
+        return new MockProducer<>(autoComplete, null, new StringSerializer(), (topic, value) -> new byte[0]);
+    }
+
+    @Test
+    void sendsEachArticleKeyedByIdStampedWithItsIngestTime() throws PublishException {
+        MockProducer<String, RawArticle> producer = producer(true);
+
+        new ArticlePublisher(producer, "raw", Duration.ofSeconds(1)).publish(List.of(article("a"), article("b")));
+
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b");
+        ProducerRecord<String, RawArticle> first = producer.history().getFirst();
+        assertThat(first.topic()).isEqualTo("raw");
+        assertThat(first.timestamp()).isEqualTo(Instant.parse("2024-05-01T12:00:00.123Z").toEpochMilli());
+        assertThat(first.value()).isEqualTo(article("a"));
+    }
+
+    @Test
+    void returnsOnlyAfterEveryAcknowledgement() {
+        MockProducer<String, RawArticle> producer = producer(false);
+        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30));
+
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+            try {
+                publisher.publish(List.of(article("a"), article("b")));
+            } catch (PublishException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().until(() -> producer.history().size() == 2);
+        producer.completeNext();
+
+        assertThat(done).isNotDone();
+        producer.completeNext();
+        await().until(done::isDone);
+        assertThat(done).isCompleted();
+    }
+
+    @Test
+    void failsWhenKafkaRefusesARecord() {
+        MockProducer<String, RawArticle> producer = producer(false);
+        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30));
+
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+            try {
+                publisher.publish(List.of(article("a")));
+            } catch (PublishException e) {
+                assertThat(e.tooLarge()).isFalse();
+                throw new IllegalStateException(e);
+            }
+        });
+        await().until(() -> producer.history().size() == 1);
+        producer.errorNext(new TimeoutException("broker gone"));
+
+        await().until(done::isDone);
+        assertThat(done).isCompletedExceptionally();
+    }
+
+    @Test
+    void failsWhenAcknowledgementsOutlastTheTimeout() {
+        ArticlePublisher publisher = new ArticlePublisher(producer(false), "raw", Duration.ofMillis(100));
+
+        assertThatThrownBy(() -> publisher.publish(List.of(article("a"))))
+                .isInstanceOf(PublishException.class)
+                .hasMessageContaining("did not acknowledge within 100ms");
+    }
+
+    @Test
+    void tellsARecordKafkaFindsTooLarge() {
+        MockProducer<String, RawArticle> producer = producer(true);
+        producer.sendException = new RecordTooLargeException("too big");
+
+        assertThatThrownBy(() -> new ArticlePublisher(producer, "raw", Duration.ofSeconds(1)).publish(List.of(article("a"))))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.tooLarge()).isTrue());
+    }
+}
