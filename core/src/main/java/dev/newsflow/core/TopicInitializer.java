@@ -20,6 +20,11 @@ public final class TopicInitializer {
     private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
     private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
     private static final long THIRTY_DAYS_MS = Duration.ofDays(30).toMillis();
+    /**
+     * Kafka's default (about 1 MB) is below the 5 MiB a feed may send; an article and its
+     * dead letter must fit whatever ingest accepted.
+     */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     private TopicInitializer() {
     }
@@ -30,13 +35,16 @@ public final class TopicInitializer {
         return List.of(
                 new NewTopic(topics.raw().name(), settings.partitions(), settings.replication())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                                TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS))),
+                                TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS),
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES))),
                 // The enriched topic is the source of truth the index is rebuilt from: keep the latest per id.
                 new NewTopic(topics.enriched().name(), settings.partitions(), settings.replication())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES))),
                 new NewTopic(topics.deadletter().name(), settings.partitions(), settings.replication())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                                TopicConfig.RETENTION_MS_CONFIG, Long.toString(THIRTY_DAYS_MS))));
+                                TopicConfig.RETENTION_MS_CONFIG, Long.toString(THIRTY_DAYS_MS),
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES))));
     }
 
     /**
