@@ -22,8 +22,8 @@ final class DatelineFinder {
             "^\\s*(" + CAPS_PLACE + "(?:, " + SEGMENT + "){0,2})(?: \\(([^()]{1,40})\\))?\\s*(?:—|–|--?)(?=\\s)");
     private static final Pattern FEED_DATELINE = Pattern.compile(
             "^\\s*([^()]+?)(?:\\s*\\(([^()]{1,40})\\))?\\s*(?:—|–|--?)?\\s*$");
-    private static final Pattern DATE_LIKE = Pattern.compile(
-            "\\d|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\b", Pattern.CASE_INSENSITIVE);
+    /** A dateline segment with a digit is its date ("Sept 14"); month names alone are also places ("Mar del Plata"). */
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d");
     /** Small words a place name keeps in lower case ("Rio de Janeiro"). */
     private static final Set<String> PARTICLES = Set.of("de", "da", "do", "dos", "das", "del", "della", "di", "du",
             "des", "la", "le", "les", "el", "al", "of", "on", "upon", "am", "an", "der", "den", "y", "en");

@@ -144,7 +144,8 @@ final class HtmlCleaner {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
+                // A <br> breaks a line, not a paragraph: one line break only.
+                if (node instanceof Element e && e.isBlock() && !e.nameIs("br")) {
                     out.append('\n');
                 }
             }

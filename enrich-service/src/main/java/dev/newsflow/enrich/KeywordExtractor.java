@@ -28,8 +28,11 @@ final class KeywordExtractor {
     private static final int MAX_PHRASE_WORDS = 3;
     /** A phrase is a keyword only when the story repeats it; single words may stand on one use. */
     private static final int MIN_PHRASE_COUNT = 2;
-    /** Phrases say more than their words alone, so they rank a little higher at the same count. */
-    private static final double PHRASE_WEIGHT = 1.5;
+    /**
+     * Each word a phrase has beyond the first adds this share to its score: phrases say more than
+     * their words alone, and at the same count the whole name beats its parts.
+     */
+    private static final double EXTRA_WORD_WEIGHT = 0.5;
 
     /** Phrases never run across punctuation; apostrophes stay, as they sit inside words. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?()\\[\\]{}\"“”«»„—–/|\\n]|\\s-\\s");
@@ -48,7 +51,7 @@ final class KeywordExtractor {
 
     /** Up to {@value #MAX_KEYWORDS} keywords, the strongest first, each as the story most often writes it. */
     List<String> extract(String title, String body, String language) {
-        Set<String> stop = stopwords.getOrDefault(language, stopwords.get("en"));
+        Set<String> stop = language != null && stopwords.containsKey(language) ? stopwords.get(language) : stopwords.get("en");
         Map<String, Term> terms = new LinkedHashMap<>();
         String text = (title == null ? "" : title + "\n") + (body == null ? "" : body);
         for (String clause : CLAUSE_BREAK.split(text)) {
@@ -77,8 +80,9 @@ final class KeywordExtractor {
             if (isCandidate(word, stop)) {
                 run.add(word);
                 for (int n = 1; n <= Math.min(MAX_PHRASE_WORDS, run.size()); n++) {
+                    int words = n;
                     String surface = String.join(" ", run.subList(run.size() - n, run.size()));
-                    terms.computeIfAbsent(surface.toLowerCase(Locale.ROOT), k -> new Term(n)).saw(surface);
+                    terms.computeIfAbsent(surface.toLowerCase(Locale.ROOT), k -> new Term(words)).saw(surface);
                 }
             } else {
                 run.clear();
@@ -138,13 +142,17 @@ final class KeywordExtractor {
         }
 
         double score() {
-            return words == 1 ? count : count * PHRASE_WEIGHT;
+            return count * (1 + EXTRA_WORD_WEIGHT * (words - 1));
         }
 
-        /** The spelling used most often; the first seen on a tie. */
+        /**
+         * The spelling used most often. On a tie the lower-case one, since a capital may only mark the
+         * start of a sentence; then the first seen.
+         */
         String surface() {
+            Comparator<Map.Entry<String, Integer>> often = Map.Entry.comparingByValue();
             return surfaces.entrySet().stream()
-                    .max(Map.Entry.comparingByValue())
+                    .max(often.thenComparing(e -> Character.isLowerCase(e.getKey().charAt(0))))
                     .map(Map.Entry::getKey)
                     .orElseThrow();
         }

@@ -35,12 +35,14 @@ final class LineClassifier {
                     + "|story continues below.*|listen to this article|min(ute)? read|\\d+ min(ute)?s? read)\\W*$",
             Pattern.CASE_INSENSITIVE);
 
-    /** Headings that open the matter sites put after a story: everything from one of them on is dropped. */
+    /**
+     * Headings that open the matter sites put after a story: everything from one of them on is dropped.
+     * Prompts that also sit inside stories ("Read more", "Subscribe", "Advertisement") are chrome, not here.
+     */
     private static final Pattern CLOSING_SECTION = Pattern.compile(
             "\\b(latest|most (read|popular|viewed|shared|commented)|related|trending|recommended|popular"
-                    + "|more (from|stories|news|on|in)|you (may|might) (also )?like|read (more|next)|also read"
-                    + "|comments|newsletter|subscribe|follow us|share this|about the author|top stories"
-                    + "|don'?t miss|editor'?s picks?|sponsored|advertisement|in other news|more headlines)\\b",
+                    + "|more (from|stories|news|on|in)|you (may|might) (also )?like|read next|comments"
+                    + "|about the author|top stories|don'?t miss|editor'?s picks?|in other news|more headlines)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}[:.]\\d{2}(\\s?[ap]\\.?m\\.?)?\\b", Pattern.CASE_INSENSITIVE);

@@ -49,11 +49,6 @@ final class TextDateFinder {
         return found;
     }
 
-    /** The first valid date in the text. */
-    Optional<DateMention> findFirst(String text) {
-        return findAll(text).stream().findFirst();
-    }
-
     private static void collect(Matcher m, int dayGroup, int monthGroup, int yearGroup, List<DateMention> found) {
         while (m.find()) {
             int month = MONTHS.get(m.group(monthGroup).substring(0, 3).toLowerCase(Locale.ROOT));

@@ -1,0 +1,41 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.core.Env;
+import dev.newsflow.core.Metrics;
+import dev.newsflow.core.ServiceHttp;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts enrich-service: the enrich stream and its health and metrics endpoints. */
+public final class EnrichMain {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichMain.class);
+
+    private EnrichMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        EnrichConfig config = EnrichConfig.fromEnv(new Env(System.getenv()));
+        PrometheusMeterRegistry registry = Metrics.registry("enrich");
+        // Loads the language model now, so start-up pays for it rather than the first record.
+        Enricher enricher = Enricher.standard();
+        EnrichService service = new EnrichService(config, enricher, registry);
+        Javalin http = ServiceHttp.create(registry, Map.of("kafka-streams", service.readiness()));
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            http.stop();
+            stopped.countDown();
+        }, "enrich-shutdown"));
+
+        service.start();
+        http.start(config.port());
+        log.info("enrich-service listening on port {}", http.port());
+        stopped.await();
+    }
+}

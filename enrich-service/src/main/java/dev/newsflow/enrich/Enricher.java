@@ -1,0 +1,167 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.core.Dateline;
+import dev.newsflow.core.EnrichedArticle;
+import dev.newsflow.core.PubStatus;
+import dev.newsflow.core.RawArticle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a raw article into an enriched one: clean text and headline, dateline, language, tags,
+ * keywords, word count, publication date. Pure apart from the clock it is given: the same article
+ * and instant give the same result. Thread-safe, so one instance serves every stream thread.
+ *
+ * <p>Steps still to come (entities, topics, near-duplicates) slot in after {@link #text}: they
+ * read the cleaned text and language and add to the tags.
+ */
+public final class Enricher {
+
+    private static final int FALLBACK_TITLE_MAX_CHARS = 120;
+
+    private final Clock clock;
+    private final LanguageIdentifier languages;
+    private final PlainTextCleaner plainText;
+    private final HtmlCleaner html;
+    private final DatelineFinder datelines = new DatelineFinder();
+    private final KeywordExtractor keywords = new KeywordExtractor();
+
+    public Enricher(Clock clock, LanguageIdentifier languages) {
+        this.clock = clock;
+        this.languages = languages;
+        this.plainText = new PlainTextCleaner(new LineClassifier(new TextDateFinder()));
+        this.html = new HtmlCleaner(plainText);
+    }
+
+    /** An enricher with the process-wide language model and the system clock in UTC. */
+    public static Enricher standard() {
+        return new Enricher(Clock.systemUTC(), LanguageIdentifier.shared());
+    }
+
+    /**
+     * The enriched article.
+     *
+     * @throws EnrichmentException when the article has no id or no text at all
+     */
+    public EnrichedArticle enrich(RawArticle raw) {
+        if (raw.id() == null || raw.id().isBlank()) {
+            throw new EnrichmentException("article has no id");
+        }
+        CleanText text = text(raw);
+        if (text.body().isBlank()) {
+            throw new EnrichmentException("article " + raw.id() + " has no text in body or body_html");
+        }
+        String title = text.title() != null ? text.title() : fallbackTitle(text.body());
+        String language = language(raw, title, text.body());
+        return new EnrichedArticle(
+                raw.id(), raw.source(), raw.guid(), raw.version(), raw.url(),
+                title, text.body(),
+                firstNonBlank(raw.byline(), text.byline()),
+                language,
+                dateline(raw, text.body()),
+                publishedAt(raw, text),
+                raw.ingestedAt(),
+                clock.instant(),
+                null,
+                distinct(raw.people()),
+                distinct(raw.organizations()),
+                distinct(raw.places()),
+                List.of(),
+                // A fallback title repeats the body's opening; counting it would double those words.
+                keywords.extract(text.title(), text.body(), language),
+                distinct(raw.subjects()),
+                Words.count(text.body()),
+                null,
+                raw.pubstatus() == null ? PubStatus.USABLE : raw.pubstatus(),
+                raw.urgency());
+    }
+
+    /** Headline and body by content type: pages and scraped text are cleaned, feed text is taken as sent. */
+    private CleanText text(RawArticle raw) {
+        String type = raw.contentType() == null ? "" : raw.contentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/html")) {
+            String page = firstNonBlank(raw.bodyHtml(), raw.body());
+            return page == null ? empty(raw) : html.cleanPage(page);
+        }
+        if (type.startsWith("text/plain") && raw.body() != null) {
+            return plainText.clean(raw.body(), raw.title());
+        }
+        String body = raw.body() != null && !raw.body().isBlank()
+                ? String.join("\n\n", PlainTextCleaner.paragraphs(raw.body()))
+                : raw.bodyHtml() != null ? html.fragmentText(raw.bodyHtml()) : "";
+        return new CleanText(blankToNull(raw.title()), body, null, null);
+    }
+
+    private static CleanText empty(RawArticle raw) {
+        return new CleanText(raw.title(), "", null, null);
+    }
+
+    /** The feed's language wins; else the detector's, when there is enough text to tell. */
+    private String language(RawArticle raw, String title, String body) {
+        String feed = LanguageCodes.normalize(raw.language());
+        if (feed != null) {
+            return feed;
+        }
+        return languages.detect(title + "\n" + body).orElse(null);
+    }
+
+    private Dateline dateline(RawArticle raw, String body) {
+        Optional<Dateline> fromFeed = datelines.fromFeed(raw.dateline(), raw.located());
+        return fromFeed.or(() -> datelines.find(body)).orElse(null);
+    }
+
+    /** The feed's dates first (published, then versioned, then created), then the page's own. */
+    private Instant publishedAt(RawArticle raw, CleanText text) {
+        if (raw.publishedAt() != null) {
+            return raw.publishedAt();
+        }
+        if (raw.versionCreatedAt() != null) {
+            return raw.versionCreatedAt();
+        }
+        if (raw.firstCreatedAt() != null) {
+            return raw.firstCreatedAt();
+        }
+        // A date in the story itself is as likely the date of an event as of publication, so only the
+        // page's own (meta data, a date banner above the story) is taken.
+        return text.publishedAt();
+    }
+
+    /** Feed tags with blanks and repeats (ignoring case and spacing) removed, first spelling kept. */
+    static List<String> distinct(List<String> values) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String clean = value.strip().replaceAll("\\s+", " ");
+            if (seen.add(clean.toLowerCase(Locale.ROOT))) {
+                out.add(clean);
+            }
+        }
+        return out;
+    }
+
+    private static String fallbackTitle(String body) {
+        String firstParagraph = body.split("\n", 2)[0].strip();
+        if (firstParagraph.length() <= FALLBACK_TITLE_MAX_CHARS) {
+            return firstParagraph;
+        }
+        int cut = firstParagraph.lastIndexOf(' ', FALLBACK_TITLE_MAX_CHARS);
+        return firstParagraph.substring(0, cut > 0 ? cut : FALLBACK_TITLE_MAX_CHARS) + "…";
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a.strip() : blankToNull(b);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

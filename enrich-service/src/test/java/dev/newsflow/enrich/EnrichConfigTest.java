@@ -1,0 +1,62 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.Env;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class EnrichConfigTest {
+
+    @Test
+    void defaults() {
+        EnrichConfig config = EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_HOME", "/data/newsflow")));
+
+        assertThat(config.port()).isEqualTo(8082);
+        assertThat(config.applicationId()).isEqualTo("newsflow-enrich");
+        assertThat(config.stateDir()).isEqualTo(Path.of("/data/newsflow/enrich-state"));
+        assertThat(config.threads()).isEqualTo(1);
+        assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void homeDefaultsToDotNewsflowInTheUserHome() {
+        EnrichConfig config = EnrichConfig.fromEnv(new Env(Map.of()));
+
+        assertThat(config.stateDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".newsflow", "enrich-state"));
+    }
+
+    @Test
+    void everythingCanBeSet() {
+        EnrichConfig config = EnrichConfig.fromEnv(new Env(Map.of(
+                "NEWSFLOW_ENRICH_PORT", "0",
+                "NEWSFLOW_ENRICH_APP_ID", "enrich-test",
+                "NEWSFLOW_ENRICH_STATE_DIR", "/tmp/state",
+                "NEWSFLOW_ENRICH_THREADS", "3",
+                "NEWSFLOW_KAFKA_BOOTSTRAP", "10.0.0.1:19092",
+                "NEWSFLOW_TOPIC_PREFIX", "it.")));
+
+        assertThat(config.port()).isZero();
+        assertThat(config.kafka().topics().raw().name()).isEqualTo("it.news.articles.raw");
+
+        Properties props = config.streamsProperties();
+        assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test")
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "10.0.0.1:19092")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/tmp/state")
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3);
+    }
+
+    @Test
+    void malformedValuesNameTheVariable() {
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_ENRICH_THREADS", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ENRICH_THREADS");
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_ENRICH_PORT", "70000"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ENRICH_PORT");
+    }
+}

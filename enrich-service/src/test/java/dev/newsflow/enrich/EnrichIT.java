@@ -1,0 +1,118 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.core.DeadLetters;
+import dev.newsflow.core.EnrichedArticle;
+import dev.newsflow.core.Env;
+import dev.newsflow.core.RawArticle;
+import dev.newsflow.core.Topics;
+import dev.newsflow.stack.LocalStackExtension;
+import dev.newsflow.stack.StackEndpoints;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The enrich stream as EnrichMain runs it (exactly-once), against a real Kafka broker. */
+@ExtendWith(LocalStackExtension.class)
+class EnrichIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final String bootstrap;
+    private final Enricher enricher = new Enricher(Clock.fixed(EnricherTest.NOW, ZoneOffset.UTC), LanguageIdentifier.shared());
+    private EnrichConfig config;
+    private Topics topics;
+    private EnrichService service;
+
+    EnrichIT(StackEndpoints stack) {
+        this.bootstrap = stack.kafkaBootstrap();
+    }
+
+    @BeforeEach
+    void startService(@TempDir Path stateDir) {
+        String run = UUID.randomUUID().toString();
+        config = EnrichConfig.fromEnv(new Env(Map.of(
+                "NEWSFLOW_KAFKA_BOOTSTRAP", bootstrap,
+                "NEWSFLOW_TOPIC_PREFIX", "it-" + run + ".",
+                "NEWSFLOW_TOPIC_PARTITIONS", "2",
+                "NEWSFLOW_ENRICH_APP_ID", "enrich-it-" + run,
+                "NEWSFLOW_ENRICH_STATE_DIR", stateDir.toString())));
+        topics = config.kafka().topics();
+        service = new EnrichService(config, enricher, new SimpleMeterRegistry());
+        service.start();
+        await().atMost(PATIENCE).until(() -> service.state() == KafkaStreams.State.RUNNING);
+    }
+
+    @AfterEach
+    void stopService() {
+        service.close();
+    }
+
+    @Test
+    void rawArticleIsEnrichedAndPoisonGoesToTheDeadLetterTopic() {
+        RawArticle article = EnricherTest.feedArticle("it-1",
+                "DOVER, England — Residents of three coastal towns were evacuated on Saturday after heavy rain.");
+        byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topics.raw().name(), "poison".getBytes(StandardCharsets.UTF_8), poison));
+            producer.send(new ProducerRecord<>(topics.raw().name(), "it-1".getBytes(StandardCharsets.UTF_8),
+                    topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article)));
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> enriched = readCommitted(topics.enriched().name(), 1);
+        assertThat(enriched).hasSize(1);
+        assertThat(new String(enriched.getFirst().key(), StandardCharsets.UTF_8)).isEqualTo("it-1");
+        assertThat(topics.enriched().valueSerde().deserializer().deserialize(topics.enriched().name(), enriched.getFirst().value()))
+                .isEqualTo(enricher.enrich(article));
+
+        List<ConsumerRecord<byte[], byte[]>> dead = readCommitted(topics.deadletter().name(), 1);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.getFirst().value()).isEqualTo(poison);
+        assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.STAGE)).isEqualTo("enrich");
+        assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(topics.raw().name());
+    }
+
+    /** Reads the topic from the start, seeing only committed transactions, until it holds {@code count} records. */
+    private List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int count) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "enrich-it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+            });
+        }
+        return records;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KeywordExtractorTest {
+
+    private final KeywordExtractor extractor = new KeywordExtractor();
+
+    @Test
+    void mostFrequentTermsAndRepeatedPhrasesComeFirstAsWritten() {
+        String body = """
+                The European Central Bank raised rates again. Analysts said the European Central Bank would pause.
+                Inflation in the eurozone stayed high, and inflation expectations rose. Markets fell on Friday.
+                The European Central Bank meets again in June; inflation is the question for markets.""";
+
+        assertThat(extractor.extract("ECB raises rates", body, "en"))
+                .startsWith("European Central Bank", "inflation", "rates", "markets")
+                .doesNotContain("European", "Central Bank", "the", "Friday", "said")
+                .hasSizeLessThanOrEqualTo(KeywordExtractor.MAX_KEYWORDS);
+    }
+
+    @Test
+    void seedStoryKeywordsNameItsSubject() {
+        String text = Seeds.read("000_2d81de492a64ddc8.txt");
+
+        assertThat(extractor.extract(null, text, "en"))
+                .hasSize(KeywordExtractor.MAX_KEYWORDS)
+                .contains("Xi", "Putin", "SCO", "Shanghai Cooperation Organisation", "Samarkand");
+    }
+
+    @Test
+    void stopwordsOfTheArticleLanguageAreLeftOut() {
+        assertThat(extractor.extract(null, "Die Regierung und die Opposition streiten über die Regierung.", "de"))
+                .containsExactly("Regierung", "Opposition", "streiten");
+    }
+
+    @Test
+    void noTextNoKeywords() {
+        assertThat(extractor.extract(null, "", "en")).isEmpty();
+    }
+}
