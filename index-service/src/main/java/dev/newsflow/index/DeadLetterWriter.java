@@ -16,6 +16,8 @@ final class DeadLetterWriter {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterWriter.class);
     static final String STAGE = "index";
+    /** Elasticsearch quotes the refused value in its reason; a log line needs only the start. */
+    private static final int MAX_LOGGED_CHARS = 300;
 
     private final Producer<byte[], byte[]> producer;
     private final String topic;
@@ -27,7 +29,8 @@ final class DeadLetterWriter {
 
     void send(PendingWrite write, Exception reason, Consumer<WriteOutcome> outcomes) {
         ConsumerRecord<byte[], byte[]> original = write.record();
-        log.warn("dead-lettering {}-{}@{}: {}", original.topic(), original.partition(), original.offset(), reason.getMessage());
+        log.warn("dead-lettering {}-{}@{}: {}", original.topic(), original.partition(), original.offset(),
+                abbreviate(String.valueOf(reason.getMessage())));
         var letter = new ProducerRecord<>(topic, null, original.key(), original.value(),
                 DeadLetters.headers(STAGE, reason, original.topic(), original.partition(), original.offset()));
         try {
@@ -38,5 +41,9 @@ final class DeadLetterWriter {
             // send() itself throws for a closed producer or oversized record: retried like any failed write.
             outcomes.accept(new WriteOutcome.Failed(write, "dead letter not written: " + e));
         }
+    }
+
+    private static String abbreviate(String message) {
+        return message.length() <= MAX_LOGGED_CHARS ? message : message.substring(0, MAX_LOGGED_CHARS) + "…";
     }
 }

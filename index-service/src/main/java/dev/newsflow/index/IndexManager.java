@@ -2,11 +2,14 @@ package dev.newsflow.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,29 @@ public final class IndexManager {
         createIndex();
         es.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true))));
         log.info("alias {} now points to {}", alias, index);
+    }
+
+    /**
+     * Waits until Elasticsearch answers {@code _cluster/health}, so a service started together with
+     * its node does not fail on the node's first seconds.
+     *
+     * @throws IllegalStateException when it does not answer within {@code timeout}
+     */
+    public void awaitReachable(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                es.cluster().health(h -> h.waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("5s")));
+                return;
+            } catch (IOException | ElasticsearchException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("Elasticsearch did not answer within " + timeout.toSeconds()
+                            + "s: " + e, e);
+                }
+                log.info("waiting for Elasticsearch: {}", e.toString());
+                TimeUnit.SECONDS.sleep(1);
+            }
+        }
     }
 
     /** The mapping of every news document, from {@code news-mappings.json}. */

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
-/** The indexer's meters, registered once; thread-safe like the meters themselves. */
-final class IndexerMetrics {
+/** The indexer's meters (documents, conflicts, dead letters, bulk failures and retries, bulk and end-to-end timers). */
+public final class IndexerMetrics {
 
     private final Counter indexed;
     private final Counter deleted;
@@ -17,7 +17,7 @@ final class IndexerMetrics {
     private final Timer bulkRequests;
     private final Timer endToEnd;
 
-    IndexerMetrics(MeterRegistry registry) {
+    public IndexerMetrics(MeterRegistry registry) {
         indexed = Counter.builder("newsflow.index.documents").tag("result", "indexed")
                 .description("documents Elasticsearch confirmed").register(registry);
         deleted = Counter.builder("newsflow.index.documents").tag("result", "deleted")

@@ -1,0 +1,10 @@
+package dev.newsflow.index;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One search hit as {@code GET /v1/search} shows it; {@code snippet} carries {@code <em>} around matches. */
+public record ArticleHit(String id, String title, String snippet, String source, Instant publishedAt,
+                         Instant ingestedAt, String language, List<String> people, List<String> organizations,
+                         List<String> places, List<String> topics) {
+}

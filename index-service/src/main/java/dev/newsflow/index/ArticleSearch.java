@@ -1,0 +1,200 @@
+package dev.newsflow.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.util.NamedValue;
+import dev.newsflow.core.EnrichedArticle;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Searches the articles behind the alias: full text over title (weighted) and body, keyword filters
+ * on entities, language and source, a date range, facets, highlighted snippets and cursor paging
+ * ({@code search_after}, stable under concurrent indexing unlike {@code from}).
+ */
+public final class ArticleSearch {
+
+    static final int SNIPPET_CHARS = 200;
+    static final int FACET_SIZE = 10;
+    /** Facet name in the answer, keyword field in the index. */
+    static final Map<String, String> FACETS = facets();
+    private static final List<String> HIT_FIELDS = List.of("id", "title", "source", "published_at", "ingested_at",
+            "language", "people", "organizations", "places", "topics");
+
+    private final ElasticsearchClient es;
+    private final String alias;
+
+    public ArticleSearch(ElasticsearchClient es, String alias) {
+        this.es = es;
+        this.alias = alias;
+    }
+
+    public SearchResult search(SearchQuery query) throws IOException {
+        SearchResponse<EnrichedArticle> response = es.search(request(alias, query), EnrichedArticle.class);
+        List<Hit<EnrichedArticle>> hits = response.hits().hits();
+        // One hit more than asked for tells whether a next page exists without an empty last page.
+        List<Hit<EnrichedArticle>> page = hits.subList(0, Math.min(hits.size(), query.size()));
+        String next = hits.size() > query.size() ? cursorAfter(query.sort(), page.getLast()).encode() : null;
+        long total = response.hits().total() == null ? page.size() : response.hits().total().value();
+        return new SearchResult(total, page.stream().map(ArticleSearch::hit).toList(), facets(response.aggregations()), next);
+    }
+
+    /** The whole stored article, as indexed. */
+    public Optional<EnrichedArticle> article(String id) throws IOException {
+        var response = es.get(g -> g.index(alias).id(id), EnrichedArticle.class);
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+
+    static SearchRequest request(String index, SearchQuery query) {
+        return SearchRequest.of(s -> {
+            s.index(index)
+                    .query(query(query))
+                    .size(query.size() + 1)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                    .sort(sort(query.sort()))
+                    .highlight(h -> h
+                            // html escapes the stored text, so the only markup in a snippet is our <em>.
+                            .encoder(HighlighterEncoder.Html)
+                            .fields(List.of(
+                                    NamedValue.of("body", HighlightField.of(f -> f
+                                            .fragmentSize(SNIPPET_CHARS).numberOfFragments(1).noMatchSize(SNIPPET_CHARS))),
+                                    NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))));
+            FACETS.forEach((name, field) ->
+                    s.aggregations(name, Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)))));
+            if (query.cursor() != null) {
+                s.searchAfter(query.cursor().after().stream().map(ArticleSearch::fieldValue).toList());
+            }
+            return s;
+        });
+    }
+
+    private static Query query(SearchQuery query) {
+        return Query.of(q -> q.bool(b -> {
+            if (query.text() == null) {
+                b.must(m -> m.matchAll(all -> all));
+            } else {
+                b.must(m -> m.simpleQueryString(sqs -> sqs
+                        .query(QueryText.toSimpleQuery(query.text()))
+                        .fields("title^3", "body", "byline")
+                        .defaultOperator(Operator.And)));
+            }
+            terms(b, "people", query.people());
+            terms(b, "organizations", query.organizations());
+            terms(b, "places", query.places());
+            terms(b, "topics", query.topics());
+            terms(b, "language", query.languages());
+            terms(b, "source", query.sources());
+            if (query.since() != null || query.until() != null) {
+                b.filter(f -> f.range(r -> r.date(d -> {
+                    d.field("published_at");
+                    if (query.since() != null) {
+                        d.gte(query.since().toString());
+                    }
+                    if (query.until() != null) {
+                        d.lt(query.until().toString());
+                    }
+                    return d;
+                })));
+            }
+            return b;
+        }));
+    }
+
+    /** Each value is its own filter: {@code person=A&person=B} finds articles naming both. */
+    private static void terms(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool,
+                              String field, List<String> values) {
+        for (String value : values) {
+            bool.filter(f -> f.term(t -> t.field(field).value(value)));
+        }
+    }
+
+    /** Every order ends on the id, so equal scores or dates still page in a fixed order. */
+    private static List<SortOptions> sort(SearchSort sort) {
+        List<SortOptions> order = new ArrayList<>();
+        if (sort == SearchSort.RELEVANCE) {
+            order.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        order.add(SortOptions.of(o -> o.field(f -> f.field("published_at").order(SortOrder.Desc).missing("_last"))));
+        if (sort == SearchSort.NEWEST) {
+            order.add(SortOptions.of(o -> o.field(f -> f.field("ingested_at").order(SortOrder.Desc).missing("_last"))));
+        }
+        order.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return order;
+    }
+
+    private static ArticleHit hit(Hit<EnrichedArticle> hit) {
+        EnrichedArticle a = hit.source();
+        return new ArticleHit(a.id() == null ? hit.id() : a.id(), a.title(), snippet(hit.highlight()), a.source(),
+                a.publishedAt(), a.ingestedAt(), a.language(), a.people(), a.organizations(), a.places(), a.topics());
+    }
+
+    /** The body passage with a match; else the highlighted title; else the start of the body. */
+    static String snippet(Map<String, List<String>> highlight) {
+        String body = first(highlight.get("body"));
+        if (body != null && body.contains("<em>")) {
+            return body;
+        }
+        String title = first(highlight.get("title"));
+        return title != null ? title : body;
+    }
+
+    private static String first(List<String> fragments) {
+        return fragments == null || fragments.isEmpty() ? null : fragments.getFirst();
+    }
+
+    private static Map<String, List<FacetValue>> facets(Map<String, Aggregate> aggregations) {
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        for (String name : FACETS.keySet()) {
+            Aggregate aggregate = aggregations.get(name);
+            facets.put(name, aggregate == null || !aggregate.isSterms() ? List.of()
+                    : aggregate.sterms().buckets().array().stream()
+                    .map(b -> new FacetValue(b.key().stringValue(), b.docCount()))
+                    .toList());
+        }
+        return facets;
+    }
+
+    private static SearchCursor cursorAfter(SearchSort sort, Hit<EnrichedArticle> last) {
+        return new SearchCursor(sort, last.sort().stream().map(v -> v.isNull() ? null : v._get()).toList());
+    }
+
+    private static FieldValue fieldValue(Object value) {
+        return switch (value) {
+            case null -> FieldValue.NULL;
+            case Integer i -> FieldValue.of(i.longValue());
+            case Long l -> FieldValue.of(l);
+            case Double d -> FieldValue.of(d);
+            case Float f -> FieldValue.of(f.doubleValue());
+            case java.math.BigInteger b -> FieldValue.of(b.longValue());
+            case Boolean b -> FieldValue.of(b);
+            default -> FieldValue.of(value.toString());
+        };
+    }
+
+    private static Map<String, String> facets() {
+        Map<String, String> facets = new LinkedHashMap<>();
+        facets.put("people", "people");
+        facets.put("organizations", "organizations");
+        facets.put("places", "places");
+        facets.put("topics", "topics");
+        facets.put("sources", "source");
+        facets.put("languages", "language");
+        return java.util.Collections.unmodifiableMap(facets);
+    }
+}

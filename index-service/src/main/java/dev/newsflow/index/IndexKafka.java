@@ -1,0 +1,49 @@
+package dev.newsflow.index;
+
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The Kafka client settings of the index service. */
+public final class IndexKafka {
+
+    private IndexKafka() {
+    }
+
+    /**
+     * Raw bytes in, so a record that does not parse can still go to the dead letter topic unchanged.
+     * Offsets are committed by the indexer only; read_committed hides records of aborted enrich transactions.
+     */
+    public static Map<String, Object> consumer(IndexConfig config) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
+                ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-consumer",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.bulk().maxOperations(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    }
+
+    /** Dead letters are acknowledged by all replicas before the record counts as done. */
+    public static Map<String, Object> deadLetterProducer(IndexConfig config) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
+                ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-deadletters",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    }
+
+    public static Map<String, Object> admin(IndexConfig config) {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
+                AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-admin");
+    }
+}

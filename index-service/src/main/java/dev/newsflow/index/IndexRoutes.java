@@ -1,0 +1,56 @@
+package dev.newsflow.index;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import dev.newsflow.core.Problem;
+import dev.newsflow.core.ProblemException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The index service's own routes, shared by {@link IndexMain} and the tests. */
+public final class IndexRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexRoutes.class);
+
+    private final ArticleSearch search;
+
+    private IndexRoutes(ArticleSearch search) {
+        this.search = search;
+    }
+
+    /** Adds {@code GET /v1/search} and {@code GET /v1/articles/{id}} to an app made by {@code ServiceHttp.create}. */
+    public static Javalin register(Javalin app, ArticleSearch search) {
+        IndexRoutes routes = new IndexRoutes(search);
+        app.get("/v1/search", routes::search);
+        app.get("/v1/articles/{id}", routes::article);
+        return app;
+    }
+
+    private void search(Context ctx) {
+        SearchQuery query = SearchQuery.parse(ctx.queryParamMap());
+        ctx.json(backend(() -> search.search(query)));
+    }
+
+    private void article(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(backend(() -> search.article(id))
+                .orElseThrow(() -> ProblemException.notFound("no article with id " + id)));
+    }
+
+    /** Elasticsearch trouble is the service's dependency failing, not the caller's mistake: 503. */
+    private static <T> T backend(ElasticsearchCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException | ElasticsearchException e) {
+            log.warn("Elasticsearch call failed: {}", e.toString());
+            throw new ProblemException(Problem.of(503, "Service Unavailable", "the search index is not available now"));
+        }
+    }
+
+    @FunctionalInterface
+    private interface ElasticsearchCall<T> {
+        T run() throws IOException;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.newsflow.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.core.Json;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Elasticsearch request a search turns into, read back as JSON. */
+class ArticleSearchRequestTest {
+
+    private static JsonNode request(Map<String, List<String>> params) throws IOException {
+        var request = ArticleSearch.request("news", SearchQuery.parse(params));
+        return Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
+    }
+
+    @Test
+    void fullTextWeighsTheTitleAndRequiresEveryWord() throws IOException {
+        JsonNode body = request(Map.of("q", List.of("\"central bank\" -football rates OR inflation")));
+
+        JsonNode sqs = body.at("/query/bool/must/0/simple_query_string");
+        assertThat(sqs.get("query").asText()).isEqualTo("\"central bank\" -football rates | inflation");
+        assertThat(sqs.get("fields")).extracting(JsonNode::asText).contains("title^3", "body");
+        assertThat(sqs.get("default_operator").asText()).isEqualToIgnoringCase("and");
+        assertThat(body.at("/sort/0").has("_score")).isTrue();
+    }
+
+    @Test
+    void filtersAreTermsAndARangeOutsideTheScore() throws IOException {
+        JsonNode body = request(Map.of("person", List.of("Vladimir Putin"), "source", List.of("reuters"),
+                "since", List.of("2025-03-01"), "until", List.of("2025-03-02")));
+
+        assertThat(body.at("/query/bool/must/0").has("match_all")).isTrue();
+        JsonNode filters = body.at("/query/bool/filter");
+        assertThat(filters.toString())
+                .contains("{\"term\":{\"people\":{\"value\":\"Vladimir Putin\"}}}")
+                .contains("{\"term\":{\"source\":{\"value\":\"reuters\"}}}")
+                .contains("\"gte\":\"2025-03-01T00:00:00Z\"")
+                .contains("\"lt\":\"2025-03-02T00:00:00Z\"");
+        assertThat(body.at("/sort/0/published_at/order").asText()).isEqualTo("desc");
+    }
+
+    @Test
+    void asksOneHitMoreForTheCursorAndHighlightsWithEscaping() throws IOException {
+        JsonNode body = request(Map.of("q", List.of("storm"), "size", List.of("5")));
+
+        assertThat(body.get("size").asInt()).isEqualTo(6);
+        assertThat(body.at("/highlight/encoder").asText()).isEqualTo("html");
+        assertThat(body.at("/highlight/fields").toString()).contains("body").contains("title");
+        assertThat(body.get("aggregations").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("people", "organizations", "places", "topics", "sources", "languages");
+        assertThat(body.at("/aggregations/sources/terms/field").asText()).isEqualTo("source");
+    }
+
+    @Test
+    void aCursorBecomesSearchAfter() throws IOException {
+        String cursor = new SearchCursor(SearchSort.NEWEST, List.of(1_700_000_000_000L, 1_700_000_000_500L, "id1")).encode();
+
+        JsonNode body = request(Map.of("cursor", List.of(cursor)));
+
+        assertThat(body.get("search_after").toString()).isEqualTo("[1700000000000,1700000000500,\"id1\"]");
+    }
+
+    @Test
+    void snippetPrefersABodyMatchThenTheTitle() {
+        assertThat(ArticleSearch.snippet(Map.of("body", List.of("a <em>storm</em> came"), "title", List.of("<em>Storm</em>"))))
+                .isEqualTo("a <em>storm</em> came");
+        assertThat(ArticleSearch.snippet(Map.of("body", List.of("the start of the body"), "title", List.of("<em>Storm</em>"))))
+                .isEqualTo("<em>Storm</em>");
+        assertThat(ArticleSearch.snippet(Map.of("body", List.of("the start of the body"))))
+                .isEqualTo("the start of the body");
+    }
+}

@@ -1,0 +1,198 @@
+package dev.newsflow.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.core.ArticleId;
+import dev.newsflow.core.EnrichedArticle;
+import dev.newsflow.core.Env;
+import dev.newsflow.core.Json;
+import dev.newsflow.core.PubStatus;
+import dev.newsflow.core.ServiceHttp;
+import dev.newsflow.core.TopicInitializer;
+import dev.newsflow.stack.StackEndpoints;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One index service wired against the real servers, with its own topic prefix, alias and
+ * consumer group, so each test sees only its own data.
+ */
+final class IndexFixture implements AutoCloseable {
+
+    final IndexConfig config;
+    final ElasticsearchClient es;
+    final Admin admin;
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Producer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> deadLetters;
+    private final ArticleIndexer indexer;
+    private final Thread pollThread;
+    private final Javalin http;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    IndexFixture(StackEndpoints stack) throws IOException {
+        this(stack, Map.of());
+    }
+
+    IndexFixture(StackEndpoints stack, Map<String, String> overrides) throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
+                "NEWSFLOW_ES_URL", stack.elasticsearchUrl(),
+                "NEWSFLOW_TOPIC_PREFIX", "it-" + run + ".",
+                "NEWSFLOW_TOPIC_PARTITIONS", "3",
+                "NEWSFLOW_INDEX_ALIAS", "it-" + run,
+                "NEWSFLOW_INDEX_GROUP_ID", "it-index-" + run,
+                "NEWSFLOW_INDEX_PORT", "0",
+                "NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL", "200ms",
+                "NEWSFLOW_INDEX_RETRY_INITIAL", "100ms",
+                "NEWSFLOW_INDEX_RETRY_MAX", "1s"));
+        env.putAll(overrides);
+        config = IndexConfig.fromEnv(new Env(env));
+        admin = Admin.create(IndexKafka.admin(config));
+        TopicInitializer.ensure(admin, config.kafka(), Duration.ofSeconds(30));
+        es = ElasticsearchClients.create(config.elasticsearchUrl(), config.credentials());
+        IndexManager.of(es, config).ensure();
+
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        deadLetters = new KafkaProducer<>(IndexKafka.deadLetterProducer(config));
+        indexer = new ArticleIndexer(new KafkaConsumer<>(IndexKafka.consumer(config)), deadLetters, es, config,
+                new IndexerMetrics(registry), Clock.systemUTC());
+        pollThread = new Thread(indexer, "it-index-poll-" + run);
+        pollThread.start();
+        http = IndexRoutes.register(ServiceHttp.create(registry, Map.of(
+                "elasticsearch", ReadinessChecks.elasticsearch(es),
+                "kafka", ReadinessChecks.kafka(admin))), new ArticleSearch(es, config.alias()))
+                .start(0);
+    }
+
+    static EnrichedArticle article(String guid, long version, String title, String body) {
+        Instant ingested = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new EnrichedArticle(ArticleId.of("it-wire", guid), "it-wire", guid, version,
+                "https://example.org/" + guid, title, body, "By A. Reporter", "en", null,
+                ingested.minusSeconds(60), ingested, ingested.plusMillis(5), null,
+                List.of("Vladimir Putin"), List.of("NATO"), List.of("Kyiv"), List.of("politics"),
+                List.of("summit"), List.of(), body.split("\\s+").length, null, PubStatus.USABLE, 3);
+    }
+
+    void send(EnrichedArticle article) {
+        send(article.id(), config.kafka().topics().enriched().valueSerde().serializer()
+                .serialize(config.kafka().topics().enriched().name(), article));
+    }
+
+    void sendTombstone(String id) {
+        send(id, null);
+    }
+
+    void send(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(config.kafka().topics().enriched().name(),
+                    key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("test record not sent", e.getCause());
+        }
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + pathAndQuery)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode getJson(String pathAndQuery) {
+        try {
+            return Json.mapper().readTree(get(pathAndQuery).body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Committed offsets of the indexer's group, per partition of the enriched topic. */
+    Map<TopicPartition, Long> committed() throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(config.groupId())
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /** End offsets of the enriched topic's partitions that hold records. */
+    Map<TopicPartition, Long> ends() throws ExecutionException, InterruptedException {
+        String topic = config.kafka().topics().enriched().name();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < config.kafka().partitions(); p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .filter(e -> e.getValue().offset() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    double counter(String name, String... tags) {
+        var search = registry.find(name);
+        if (tags.length > 0) {
+            search = search.tags(tags);
+        }
+        var counter = search.counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() throws IOException {
+        indexer.shutdown();
+        try {
+            pollThread.join(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the indexer", e);
+        }
+        http.stop();
+        producer.close();
+        deadLetters.close();
+        try {
+            es.indices().delete(d -> d.index(config.indexName()));
+            es.indices().deleteIndexTemplate(d -> d.name(config.alias() + "-template"));
+        } finally {
+            es.close();
+            admin.close();
+        }
+    }
+}
