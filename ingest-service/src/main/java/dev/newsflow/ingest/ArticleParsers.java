@@ -22,9 +22,10 @@ public final class ArticleParsers {
         }
     }
 
-    /** The formats of DESIGN.md implemented so far. */
+    /** Every format of DESIGN.md. */
     public static ArticleParsers standard() {
-        return new ArticleParsers(List.of(new JsonArticleParser(), new NdjsonArticleParser(), new PlainTextParser()));
+        return new ArticleParsers(List.of(new JsonArticleParser(), new NdjsonArticleParser(), new NinjsParser(),
+                new NewsmlG2Parser(), new FeedParser(), new HtmlPageParser(), new PlainTextParser()));
     }
 
     public Set<String> mediaTypes() {

@@ -3,6 +3,7 @@ package dev.newsflow.ingest;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
+import dev.newsflow.core.TopicInitializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,8 +81,10 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeoutMs - lingerMs));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        // JSON escaping can make a record larger than the body it came from; the broker still has the last word.
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) Math.min(Integer.MAX_VALUE, Math.max(maxBytes * 2, 1024 * 1024)));
+        // A record is the body plus metadata and JSON escaping, so it can outgrow the request that carried it:
+        // allow what the topics allow (core's limit), and more when the body limit was raised beyond it.
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE - 8, Math.max(maxBytes * 2, TopicInitializer.MAX_MESSAGE_BYTES)));
         return props;
     }
 

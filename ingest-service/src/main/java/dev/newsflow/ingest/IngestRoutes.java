@@ -56,11 +56,11 @@ public final class IngestRoutes {
         String source = rejecting(IngestMetrics.UNKNOWN_SOURCE, () -> authenticate(ctx));
         MediaType type = rejecting(source, () -> parsers.mediaTypeOf(ctx.header(Header.CONTENT_TYPE)));
         ArticleParser parser = rejecting(source, () -> parsers.forType(type));
-        List<ParsedItem> items = rejecting(source, () -> parser.parse(RequestBody.read(ctx, maxBytes), type));
-        if (parser.batch()) {
-            answerBatch(ctx, source, items, receivedAt);
+        ParsedPayload payload = rejecting(source, () -> parser.parse(RequestBody.read(ctx, maxBytes), type));
+        if (payload.batch()) {
+            answerBatch(ctx, source, payload.items(), receivedAt);
         } else {
-            answerOne(ctx, source, items.getFirst(), receivedAt);
+            answerOne(ctx, source, payload.items().getFirst(), receivedAt);
         }
     }
 
@@ -109,7 +109,7 @@ public final class IngestRoutes {
     private static RawArticle identify(ParsedItem item, String source, Instant receivedAt) {
         return switch (item) {
             case ParsedItem.Valid valid -> ArticleIdentity.assign(valid, source, receivedAt);
-            case ParsedItem.Invalid invalid -> throw new ProblemException(problemOf(invalid));
+            case ParsedItem.Invalid invalid -> throw new ProblemException(invalid.problem());
         };
     }
 
@@ -153,17 +153,9 @@ public final class IngestRoutes {
         answer.put("index", index);
         answer.put("status", problem.status());
         answer.put("detail", problem.detail());
-        Object field = problem.extensions().get("field");
-        if (field != null) {
-            answer.put("field", field);
-        }
+        // Whatever locates the fault (field, element, line, column) travels with the item.
+        problem.extensions().forEach(answer::putIfAbsent);
         return answer;
-    }
-
-    private static Problem problemOf(ParsedItem.Invalid invalid) {
-        Problem problem = Problem.of(invalid.status(), invalid.status() == 403 ? "Forbidden" : "Bad Request",
-                invalid.detail());
-        return invalid.field() == null ? problem : problem.with("field", invalid.field());
     }
 
     /** The {@code reason} tag of the rejected counter; a fixed set of words, never free text. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.newsflow.core.Json;
 import dev.newsflow.core.Problem;
 import dev.newsflow.core.ProblemException;
-import java.util.List;
 import java.util.Set;
 
 /** {@code application/json}: one native article. */
@@ -28,9 +27,9 @@ public final class JsonArticleParser implements ArticleParser {
     }
 
     @Override
-    public List<ParsedItem> parse(byte[] body, MediaType type) {
+    public ParsedPayload parse(byte[] body, MediaType type) {
         String text = PayloadText.decode(body, type.charsetOrUtf8());
-        return List.of(NativeArticleReader.read(readTree(text, 0)));
+        return ParsedPayload.single(NativeArticleReader.read(readTree(text, 0)));
     }
 
     /**

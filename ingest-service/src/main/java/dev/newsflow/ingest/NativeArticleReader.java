@@ -35,7 +35,7 @@ final class NativeArticleReader {
         String body = text(node, "body");
         String bodyHtml = text(node, "body_html");
         String url = url(node);
-        PubStatus pubstatus = pubstatus(node);
+        PubStatus pubstatus = pubstatus(node, "pubstatus");
         boolean hasText = !isBlank(body) || !isBlank(bodyHtml);
         // A kill only has to say which story it withdraws; demanding its text would make feeds resend it.
         if (pubstatus == PubStatus.CANCELED) {
@@ -54,11 +54,11 @@ final class NativeArticleReader {
                 text(node, "title"), body, bodyHtml, url, text(node, "language"), text(node, "byline"),
                 instant(node, "published_at"), null, versionCreated, null,
                 strings(node, "subjects"), null, null, null, null, null,
-                urgency(node), pubstatus, null);
+                urgency(node, "urgency"), pubstatus, null);
         return new ParsedItem.Valid(article, version(node));
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -80,26 +80,26 @@ final class NativeArticleReader {
         return value.longValue();
     }
 
-    private static Integer urgency(JsonNode node) {
-        JsonNode value = node.get("urgency");
+    static Integer urgency(JsonNode node, String field) {
+        JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1 || value.intValue() > 9) {
-            throw invalid("urgency", "urgency must be a whole number from 1 (most urgent) to 9, got " + value);
+            throw invalid(field, field + " must be a whole number from 1 (most urgent) to 9, got " + value);
         }
         return value.intValue();
     }
 
-    private static PubStatus pubstatus(JsonNode node) {
-        String value = text(node, "pubstatus");
+    static PubStatus pubstatus(JsonNode node, String field) {
+        String value = text(node, field);
         if (value == null) {
             return null;
         }
         try {
             return PubStatus.parse(value);
         } catch (IllegalArgumentException e) {
-            throw invalid("pubstatus", e.getMessage());
+            throw invalid(field, e.getMessage());
         }
     }
 
@@ -153,7 +153,7 @@ final class NativeArticleReader {
         return list;
     }
 
-    private static String kind(JsonNode node) {
+    static String kind(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
@@ -168,7 +168,7 @@ final class NativeArticleReader {
         };
     }
 
-    private static boolean isBlank(String value) {
+    static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 

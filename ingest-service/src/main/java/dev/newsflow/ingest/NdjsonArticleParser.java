@@ -1,5 +1,6 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.core.Problem;
 import dev.newsflow.core.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,7 @@ public final class NdjsonArticleParser implements ArticleParser {
     }
 
     @Override
-    public boolean batch() {
-        return true;
-    }
-
-    @Override
-    public List<ParsedItem> parse(byte[] body, MediaType type) {
+    public ParsedPayload parse(byte[] body, MediaType type) {
         String text = PayloadText.decode(body, type.charsetOrUtf8());
         List<ParsedItem> items = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
@@ -37,7 +33,7 @@ public final class NdjsonArticleParser implements ArticleParser {
         if (items.isEmpty()) {
             throw ProblemException.badRequest("the body holds no article lines");
         }
-        return items;
+        return ParsedPayload.batch(items);
     }
 
     private static ParsedItem parseLine(String line, int lineIndex) {
@@ -45,12 +41,14 @@ public final class NdjsonArticleParser implements ArticleParser {
             return NativeArticleReader.read(JsonArticleParser.readTree(line, lineIndex));
         } catch (ProblemException e) {
             // Turned into this line's item: one bad line must not refuse its neighbours.
-            Object field = e.problem().extensions().get("field");
+            Problem problem = e.problem();
             // Syntax errors already name their line; field errors get it here.
-            String detail = e.problem().extensions().containsKey("line")
-                    ? e.problem().detail()
-                    : "line " + (lineIndex + 1) + ": " + e.problem().detail();
-            return new ParsedItem.Invalid(e.problem().status(), detail, field == null ? null : field.toString());
+            if (!problem.extensions().containsKey("line")) {
+                problem = new Problem(problem.type(), problem.title(), problem.status(),
+                        "line " + (lineIndex + 1) + ": " + problem.detail(), problem.extensions())
+                        .with("line", lineIndex + 1);
+            }
+            return new ParsedItem.Invalid(problem);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.core.Problem;
 import dev.newsflow.core.RawArticle;
 
 /** One article a parser found in a payload: either a draft ready for identity, or why it was refused. */
@@ -17,9 +18,24 @@ public sealed interface ParsedItem {
     /**
      * An article that cannot be accepted; the rest of its batch still can.
      *
-     * @param status the HTTP status the article alone would have been answered with
-     * @param field  the offending field, when one is to blame
+     * @param problem what the article alone would have been answered with, including the members
+     *                that locate the fault ({@code field}, {@code element}, {@code line})
      */
-    record Invalid(int status, String detail, String field) implements ParsedItem {
+    record Invalid(Problem problem) implements ParsedItem {
+
+        /** The HTTP status the article alone would have been answered with. */
+        public int status() {
+            return problem.status();
+        }
+
+        public String detail() {
+            return problem.detail();
+        }
+
+        /** The offending field, when one is to blame. */
+        public String field() {
+            Object field = problem.extensions().get("field");
+            return field == null ? null : field.toString();
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.newsflow.ingest;
 
 import dev.newsflow.core.ProblemException;
 import dev.newsflow.core.RawArticle;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,13 +18,13 @@ public final class PlainTextParser implements ArticleParser {
     }
 
     @Override
-    public List<ParsedItem> parse(byte[] body, MediaType type) {
+    public ParsedPayload parse(byte[] body, MediaType type) {
         String text = PayloadText.decode(body, type.charsetOrUtf8());
         if (text.isBlank()) {
             throw ProblemException.badRequest("the body holds only white space; send the story text");
         }
         RawArticle article = new RawArticle(null, null, null, 0, CONTENT_TYPE, null, text, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null);
-        return List.of(new ParsedItem.Valid(article, null));
+        return ParsedPayload.single(new ParsedItem.Valid(article, null));
     }
 }

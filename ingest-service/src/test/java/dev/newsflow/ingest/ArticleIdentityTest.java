@@ -16,7 +16,7 @@ class ArticleIdentityTest {
 
     private static ParsedItem.Valid nativeArticle(String json) {
         return (ParsedItem.Valid) new JsonArticleParser()
-                .parse(json.getBytes(StandardCharsets.UTF_8), MediaType.parse("application/json")).getFirst();
+                .parse(json.getBytes(StandardCharsets.UTF_8), MediaType.parse("application/json")).items().getFirst();
     }
 
     @Test

@@ -254,6 +254,52 @@ class IngestRoutesTest {
     }
 
     @Test
+    void acceptsANinjsItemAsOneArticle() throws Exception {
+        start();
+
+        HttpResponse<String> response = post("application/vnd.iptc.ninjs+json",
+                "{\"uri\":\"urn:r:ninjs\",\"version\":\"2\",\"headline\":\"H\",\"body_text\":\"T\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(json(response).path("id").asText()).isEqualTo(ArticleId.of("reuters", "urn:r:ninjs"));
+        assertThat(json(response).path("version").asLong()).isEqualTo(2);
+        assertThat(producer.history().getFirst().value().contentType()).isEqualTo("application/vnd.iptc.ninjs+json");
+    }
+
+    @Test
+    void answersANewsMessageLikeABatchNamingTheBadItemsElement() throws Exception {
+        start();
+        String item = "<newsItem guid=\"%s\"><contentMeta>%s</contentMeta><contentSet>"
+                + "<inlineData contenttype=\"text/plain\">Text</inlineData></contentSet></newsItem>";
+
+        HttpResponse<String> response = post("application/xml",
+                "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><itemSet>"
+                        + item.formatted("g1", "") + item.formatted("g2", "<urgency>0</urgency>")
+                        + "</itemSet></newsMessage>");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode items = json(response).path("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).path("id").asText()).isEqualTo(ArticleId.of("reuters", "g1"));
+        assertThat(items.get(1).path("status").asInt()).isEqualTo(400);
+        assertThat(items.get(1).path("element").asText()).isEqualTo("newsMessage/itemSet/newsItem[2]/contentMeta/urgency");
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly(ArticleId.of("reuters", "g1"));
+    }
+
+    @Test
+    void refusesAnXxeAttemptWith400AndWritesNothing() throws Exception {
+        start();
+
+        HttpResponse<String> response = post("application/rss+xml",
+                "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel>"
+                        + "<item><description>&x;</description></item></channel></rss>");
+
+        assertProblem(response, 400);
+        assertThat(json(response).path("detail").asText()).contains("DOCTYPE").doesNotContain("root:");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
     void countsAcceptedAndRejectedArticlesInTheMetrics() throws Exception {
         start();
         post("application/json", "{\"body\":\"x\"}");

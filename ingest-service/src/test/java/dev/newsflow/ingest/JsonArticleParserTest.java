@@ -21,7 +21,7 @@ class JsonArticleParserTest {
     private final JsonArticleParser parser = new JsonArticleParser();
 
     private ParsedItem.Valid parse(String json) {
-        List<ParsedItem> items = parser.parse(json.getBytes(StandardCharsets.UTF_8), JSON);
+        List<ParsedItem> items = parser.parse(json.getBytes(StandardCharsets.UTF_8), JSON).items();
         assertThat(items).hasSize(1);
         return (ParsedItem.Valid) items.getFirst();
     }

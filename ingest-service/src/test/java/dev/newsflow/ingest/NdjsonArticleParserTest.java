@@ -13,7 +13,7 @@ class NdjsonArticleParserTest {
     private final NdjsonArticleParser parser = new NdjsonArticleParser();
 
     private List<ParsedItem> parse(String text) {
-        return parser.parse(text.getBytes(StandardCharsets.UTF_8), MediaType.parse("application/x-ndjson"));
+        return parser.parse(text.getBytes(StandardCharsets.UTF_8), MediaType.parse("application/x-ndjson")).items();
     }
 
     @Test

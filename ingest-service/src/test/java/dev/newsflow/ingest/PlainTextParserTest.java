@@ -16,7 +16,7 @@ class PlainTextParserTest {
     void carriesTheTextAsBodyWithoutTitle() {
         String story = "Headline here\n\nLONDON (Wire) - The story.";
         ParsedItem.Valid item = (ParsedItem.Valid) parser.parse(story.getBytes(StandardCharsets.UTF_8),
-                MediaType.parse("text/plain; charset=utf-8")).getFirst();
+                MediaType.parse("text/plain; charset=utf-8")).items().getFirst();
 
         RawArticle article = item.article();
         assertThat(article.body()).isEqualTo(story);
@@ -31,8 +31,8 @@ class PlainTextParserTest {
         byte[] withBom = "\uFEFFNews".getBytes(StandardCharsets.UTF_8);
 
         assertThat(((ParsedItem.Valid) parser.parse(latin1, MediaType.parse("text/plain; charset=ISO-8859-1"))
-                .getFirst()).article().body()).isEqualTo("Café");
-        assertThat(((ParsedItem.Valid) parser.parse(withBom, MediaType.parse("text/plain")).getFirst())
+                .items().getFirst()).article().body()).isEqualTo("Café");
+        assertThat(((ParsedItem.Valid) parser.parse(withBom, MediaType.parse("text/plain")).items().getFirst())
                 .article().body()).isEqualTo("News");
     }
 
