@@ -1,0 +1,79 @@
+package dev.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.Env;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CliConfigTest {
+
+    @Test
+    void defaultsSuitTheLocalStack() {
+        CliConfig config = CliConfig.fromEnv(new Env(Map.of()));
+
+        assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(config.elasticsearchAuth()).isEqualTo(ElasticsearchAuth.NONE);
+        assertThat(config.alias()).isEqualTo("news");
+        assertThat(config.services()).containsExactly(
+                Map.entry("ingest", URI.create("http://127.0.0.1:8081")),
+                Map.entry("enrich", URI.create("http://127.0.0.1:8082")),
+                Map.entry("index", URI.create("http://127.0.0.1:8083")));
+        assertThat(config.checkedServices()).containsExactly("ingest", "enrich", "index");
+        assertThat(config.quietAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.enrichGroup()).isEqualTo("newsflow-enrich");
+        assertThat(config.indexGroup()).isEqualTo("newsflow-index");
+    }
+
+    @Test
+    void readsTheServicesVariables() {
+        CliConfig config = CliConfig.fromEnv(new Env(Map.of(
+                "NEWSFLOW_TOPIC_PREFIX", "staging.",
+                "NEWSFLOW_ES_URL", "https://es.example:9243/",
+                "NEWSFLOW_ES_API_KEY", "c2VjcmV0",
+                "NEWSFLOW_INDEX_URL", "http://index:8083",
+                "NEWSFLOW_STATUS_SERVICES", "index, ingest",
+                "NEWSFLOW_QUIET_AFTER", "30m",
+                "NEWSFLOW_ENRICH_APP_ID", "enrich-b",
+                "NEWSFLOW_INDEX_GROUP_ID", "index-b")));
+
+        assertThat(config.kafka().topics().deadletter().name()).isEqualTo("staging.news.deadletter");
+        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("https://es.example:9243"));
+        assertThat(config.elasticsearchAuth().header()).contains("ApiKey c2VjcmV0");
+        assertThat(config.elasticsearchAuth().toString()).doesNotContain("c2VjcmV0");
+        assertThat(config.services().get("index")).isEqualTo(URI.create("http://index:8083"));
+        assertThat(config.checkedServices()).containsExactly("index", "ingest");
+        assertThat(config.quietAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.enrichGroup()).isEqualTo("enrich-b");
+        assertThat(config.indexGroup()).isEqualTo("index-b");
+    }
+
+    @Test
+    void basicCredentialsBecomeAnAuthorizationHeader() {
+        CliConfig config = CliConfig.fromEnv(new Env(Map.of("NEWSFLOW_ES_USERNAME", "elastic", "NEWSFLOW_ES_PASSWORD", "pw")));
+
+        assertThat(config.elasticsearchAuth().header()).contains("Basic ZWxhc3RpYzpwdw==");
+    }
+
+    @Test
+    void namesTheVariableThatIsWrong() {
+        assertThatThrownBy(() -> CliConfig.fromEnv(new Env(Map.of("NEWSFLOW_STATUS_SERVICES", "ingest,search"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_STATUS_SERVICES").hasMessageContaining("search");
+        assertThatThrownBy(() -> CliConfig.fromEnv(new Env(Map.of("NEWSFLOW_ES_URL", "es:9200"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ES_URL");
+        assertThatThrownBy(() -> CliConfig.fromEnv(new Env(Map.of("NEWSFLOW_ES_USERNAME", "elastic"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ES_PASSWORD");
+        assertThatThrownBy(() -> CliConfig.fromEnv(new Env(Map.of("NEWSFLOW_QUIET_AFTER", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_QUIET_AFTER");
+    }
+
+    @Test
+    void noneChecksNoService() {
+        assertThat(CliConfig.serviceNames("none", "--services")).isEmpty();
+    }
+}

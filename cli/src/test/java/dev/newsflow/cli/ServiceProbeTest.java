@@ -1,0 +1,71 @@
+package dev.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ServiceProbeTest {
+
+    private HttpServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ready/health/ready", exchange -> answer(exchange, 200, "{\"status\":\"UP\",\"checks\":{}}"));
+        server.createContext("/down/health/ready", exchange -> answer(exchange, 503,
+                "{\"status\":\"DOWN\",\"checks\":{\"kafka\":\"UP\",\"elasticsearch\":\"no answer within 2000 ms\"}}"));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        http.close();
+    }
+
+    @Test
+    void reportsReadyNotReadyWithItsFailingChecksAndUnreachable() throws IOException {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Map<String, URI> services = new LinkedHashMap<>();
+        services.put("ingest", URI.create(base + "/ready"));
+        services.put("index", URI.create(base + "/down"));
+        services.put("enrich", URI.create("http://127.0.0.1:" + closedPort()));
+
+        List<ServiceStatus> statuses = new ServiceProbe(http, Duration.ofSeconds(2)).check(services);
+
+        assertThat(statuses).containsExactly(
+                new ServiceStatus("ingest", URI.create(base + "/ready"), true, null),
+                new ServiceStatus("index", URI.create(base + "/down"), false,
+                        "HTTP 503 - elasticsearch: no answer within 2000 ms"),
+                new ServiceStatus("enrich", services.get("enrich"), false, "not reachable (connection refused)"));
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
