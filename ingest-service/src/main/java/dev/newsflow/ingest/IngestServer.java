@@ -6,6 +6,7 @@ import dev.newsflow.core.ServiceHttp;
 import dev.newsflow.core.Topic;
 import dev.newsflow.core.TopicInitializer;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -28,12 +29,15 @@ public final class IngestServer implements AutoCloseable {
     private final IngestConfig config;
     private final Admin admin;
     private final Producer<String, RawArticle> producer;
+    private final KafkaClientMetrics producerMetrics;
     private final Javalin app;
 
-    private IngestServer(IngestConfig config, Admin admin, Producer<String, RawArticle> producer, Javalin app) {
+    private IngestServer(IngestConfig config, Admin admin, Producer<String, RawArticle> producer,
+                         KafkaClientMetrics producerMetrics, Javalin app) {
         this.config = config;
         this.admin = admin;
         this.producer = producer;
+        this.producerMetrics = producerMetrics;
         this.app = app;
     }
 
@@ -55,6 +59,9 @@ public final class IngestServer implements AutoCloseable {
                 raw.keySerde().serializer(), raw.valueSerde().serializer());
 
         PrometheusMeterRegistry registry = Metrics.registry("ingest-service");
+        // The producer's own metrics (send rate, errors, request latency, buffer use) as kafka_producer_*.
+        KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         ApiKeys keys = new ApiKeys(config.keys());
         Javalin app = ServiceHttp.create(registry, Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)));
         new IngestRoutes(keys, ArticleParsers.standard(),
@@ -64,7 +71,7 @@ public final class IngestServer implements AutoCloseable {
         app.start(config.port());
         log.info("ingest-service listening on port {}, writing to {} at {}, sources {}",
                 app.port(), raw.name(), config.kafka().bootstrap(), keys.sources());
-        return new IngestServer(config, admin, producer, app);
+        return new IngestServer(config, admin, producer, producerMetrics, app);
     }
 
     /** The port HTTP listens on; the actual one when the config asked for 0. */
@@ -77,6 +84,7 @@ public final class IngestServer implements AutoCloseable {
     public void close() {
         app.stop();
         producer.close(config.kafkaTimeout());
+        producerMetrics.close();
         admin.close(READINESS_TIMEOUT);
         log.info("ingest-service stopped");
     }
