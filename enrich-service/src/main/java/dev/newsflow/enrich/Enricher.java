@@ -18,8 +18,8 @@ import java.util.Set;
  * keywords, word count, publication date. Pure apart from the clock it is given: the same article
  * and instant give the same result. Thread-safe, so one instance serves every stream thread.
  *
- * <p>Steps still to come (entities, topics, near-duplicates) slot in after {@link #text}: they
- * read the cleaned text and language and add to the tags.
+ * <p>Steps still to come (topics, near-duplicates) slot in after {@link #text}: they read the
+ * cleaned text and language and add to the tags, as the entity step does.
  */
 public final class Enricher {
 
@@ -31,6 +31,7 @@ public final class Enricher {
     private final HtmlCleaner html;
     private final DatelineFinder datelines = new DatelineFinder();
     private final KeywordExtractor keywords = new KeywordExtractor();
+    private final EntityExtractor entities = EntityExtractor.standard();
 
     public Enricher(Clock clock, LanguageIdentifier languages) {
         this.clock = clock;
@@ -59,6 +60,8 @@ public final class Enricher {
         }
         String title = text.title() != null ? text.title() : fallbackTitle(text.body());
         String language = language(raw, title, text.body());
+        // The fallback title repeats the body's opening, so only a title of the article's own is tagged.
+        Entities found = entities.extract(raw, text.title(), text.body(), language);
         return new EnrichedArticle(
                 raw.id(), raw.source(), raw.guid(), raw.version(), raw.url(),
                 title, text.body(),
@@ -69,9 +72,9 @@ public final class Enricher {
                 raw.ingestedAt(),
                 clock.instant(),
                 null,
-                distinct(raw.people()),
-                distinct(raw.organizations()),
-                distinct(raw.places()),
+                found.people(),
+                found.organizations(),
+                found.places(),
                 List.of(),
                 // A fallback title repeats the body's opening; counting it would double those words.
                 keywords.extract(text.title(), text.body(), language),

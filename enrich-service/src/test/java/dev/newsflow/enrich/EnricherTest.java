@@ -42,7 +42,8 @@ class EnricherTest {
                         + "Emergency services said more than 200 homes had been flooded and roads remained closed.",
                 "Jane Doe", "en", new Dateline("Dover, England", "DOVER, England —"),
                 Instant.parse("2024-05-01T09:00:00Z"), INGESTED, NOW, null,
-                List.of("Jane Roe"), List.of(), List.of("Kent"), List.of(),
+                // The feed's entities first, then those the tagger found in the text.
+                List.of("Jane Roe"), List.of(), List.of("Kent", "DOVER", "England"), List.of(),
                 article.keywords(),
                 List.of("weather", "floods"), 28, null, PubStatus.USABLE, 3));
         assertThat(article.keywords()).startsWith("coastal towns").contains("Residents", "evacuated");

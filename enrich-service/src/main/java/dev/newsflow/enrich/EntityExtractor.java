@@ -1,0 +1,177 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.core.RawArticle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The entity step of the enrichment: people, organizations and places of an article. English text
+ * goes through the CRF tagger; the gazetteer then corrects the types general knowledge settles and
+ * adds well-known names the tagger missed; the feed's own entities are merged in; and
+ * {@link EntityResolver} gives every entity its fullest name. Other languages get the feed's
+ * entities only, as the tagger's model knows English alone. Thread-safe.
+ */
+final class EntityExtractor {
+
+    private static final Pattern WORD = Pattern.compile("\\S+");
+    /** Lower-case words that belong to names ("bin", "de", "van"): not stripped from a name's start. */
+    private static final Set<String> NAME_PARTICLES = Set.of("al", "bin", "ibn", "de", "del", "della", "der",
+            "di", "da", "dos", "du", "el", "la", "le", "van", "von", "ter", "ten", "mc", "d'");
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "in", "is", "was", "for",
+            "on", "said", "with", "at", "by", "from", "has", "have", "will");
+
+    /** Text to tagged names: the CRF tagger in service, a stand-in in tests. */
+    private final Function<String, List<Mention>> tagger;
+    private final Gazetteer gazetteer;
+    private final EntityResolver resolver;
+
+    EntityExtractor(Function<String, List<Mention>> tagger, Gazetteer gazetteer) {
+        this.tagger = tagger;
+        this.gazetteer = gazetteer;
+        this.resolver = new EntityResolver(gazetteer);
+    }
+
+    /** The step with the process-wide tagger, loaded at the first English article, and the built-in gazetteer. */
+    static EntityExtractor standard() {
+        return new EntityExtractor(text -> EntityTagger.shared().tag(text), Gazetteer.standard());
+    }
+
+    /**
+     * The article's entities.
+     *
+     * @param title    the headline, or null when the article has none of its own
+     * @param body     the cleaned text
+     * @param language the article's language, or null when unknown
+     */
+    Entities extract(RawArticle raw, String title, String body, String language) {
+        List<Mention> mentions = new ArrayList<>(feedEntities(raw));
+        String text = title == null || title.isBlank() ? body : title + "\n" + body;
+        if (isEnglish(language, text)) {
+            mentions.addAll(fromText(text));
+        }
+        return resolver.resolve(mentions, text);
+    }
+
+    /** Feed entities come first, in the feed's order: negative offsets sort them before the text's. */
+    private static List<Mention> feedEntities(RawArticle raw) {
+        List<Mention> feed = new ArrayList<>();
+        addFeed(feed, raw.people(), EntityType.PERSON);
+        addFeed(feed, raw.organizations(), EntityType.ORGANIZATION);
+        addFeed(feed, raw.places(), EntityType.PLACE);
+        for (int i = 0; i < feed.size(); i++) {
+            Mention m = feed.get(i);
+            feed.set(i, new Mention(m.type(), m.text(), i - feed.size(), i - feed.size()));
+        }
+        return feed;
+    }
+
+    private static void addFeed(List<Mention> feed, List<String> names, EntityType type) {
+        names.stream().filter(n -> n != null && !n.isBlank()).forEach(n -> feed.add(new Mention(type, n, -1, -1)));
+    }
+
+    /** The tagger's names with their types corrected, plus known names it missed. */
+    List<Mention> fromText(String text) {
+        List<Mention> tagged = tagger.apply(text).stream().map(this::trimmed).toList();
+        List<Mention> kept = new ArrayList<>();
+        for (Mention m : tagged) {
+            corrected(m).ifPresent(kept::add);
+        }
+        for (Gazetteer.Found found : gazetteer.find(text)) {
+            boolean taggerSawIt = tagged.stream().anyMatch(m -> m.start() < found.end() && found.start() < m.end());
+            if (!taggerSawIt) {
+                kept.add(new Mention(found.entry().type(), found.spelling(), found.start(), found.end()));
+            }
+        }
+        kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return surnamesToPeople(kept);
+    }
+
+    /** The mention with its type as general knowledge has it, or empty when it names no person, organization or place. */
+    private Optional<Mention> corrected(Mention m) {
+        String name = EntityResolver.clean(m.text());
+        Optional<Gazetteer.Entry> known = gazetteer.entry(name);
+        if (known.isPresent()) {
+            Gazetteer.Entry entry = known.get();
+            if (entry.ambiguous()) {
+                // "Jordan", "Gulf", "Fed": the tagger's reading of the sentence beats the list's.
+                return m.type() == EntityType.MISC ? Optional.empty() : Optional.of(m);
+            }
+            // A city may stand for its sports club ("Chicago beat Boston"), so only a country overrules "organization".
+            boolean club = m.type() == EntityType.ORGANIZATION && entry.type() == EntityType.PLACE && !entry.country();
+            return Optional.of(club ? m : m.as(entry.type()));
+        }
+        if (m.type() == EntityType.MISC || gazetteer.isNationality(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(m);
+    }
+
+    /**
+     * The mention without the lower-case words the tagger sometimes takes in front of a name ("in
+     * Milwaukee", "shares of Douglas") or a "Minneapolis-based" in front of a company.
+     */
+    private Mention trimmed(Mention m) {
+        Matcher words = WORD.matcher(m.text());
+        int cut = 0;
+        while (words.find() && words.end() < m.text().length()) {
+            String word = words.group();
+            boolean lowerWord = Character.isLowerCase(word.codePointAt(0))
+                    && !NAME_PARTICLES.contains(word.toLowerCase(Locale.ROOT).replaceAll("-.*", ""));
+            if (!lowerWord && !word.endsWith("-based")) {
+                break;
+            }
+            cut = words.end();
+        }
+        if (cut == 0) {
+            return m;
+        }
+        String rest = m.text().substring(cut);
+        int skipped = cut + (rest.length() - rest.stripLeading().length());
+        return new Mention(m.type(), rest.strip(), m.start() + skipped, m.end());
+    }
+
+    /**
+     * A lone surname the tagger typed otherwise ("Ozalan" as an organization) goes to the person of
+     * that name in the article. Other type differences stay: a city is a place in one sentence and
+     * its club in the next ("at Chicago", "Chicago 5 Boston 3").
+     */
+    private List<Mention> surnamesToPeople(List<Mention> mentions) {
+        Set<String> personParts = new HashSet<>();
+        for (Mention m : mentions) {
+            String[] words = Gazetteer.key(EntityResolver.clean(m.text())).split(" ");
+            if (m.type() == EntityType.PERSON && words.length > 1) {
+                personParts.add(words[0]);
+                personParts.add(words[words.length - 1]);
+            }
+        }
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            String key = Gazetteer.key(EntityResolver.clean(m.text()));
+            boolean surname = m.type() != EntityType.PERSON && !key.contains(" ") && personParts.contains(key)
+                    && gazetteer.entry(key).isEmpty();
+            out.add(surname ? m.as(EntityType.PERSON) : m);
+        }
+        return out;
+    }
+
+    /** English by the article's language, or, where that is unknown (a very short text), by its common words. */
+    static boolean isEnglish(String language, String text) {
+        if (language != null) {
+            return language.equals("en");
+        }
+        Matcher words = Pattern.compile("\\p{L}+").matcher(text.toLowerCase(Locale.ROOT));
+        while (words.find()) {
+            if (ENGLISH_WORDS.contains(words.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

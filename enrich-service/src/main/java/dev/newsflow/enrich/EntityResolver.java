@@ -1,0 +1,222 @@
+package dev.newsflow.enrich;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives each entity of an article one name, the fullest the article uses: "Putin" after "Vladimir
+ * Putin" is "Vladimir Putin", "Xi" is "Xi Jinping", "SCO" after "Shanghai Cooperation Organisation
+ * (SCO)" is the long name, and so is "EU" beside "European Union" (its initials). Possessives and a
+ * leading "the" go, repeats (ignoring case) collapse, and names keep the order of first mention.
+ * Hand-written: CoreNLP's coreference needs the full pipeline and its parser models, far beyond
+ * the one tagger model we ship, and these rules are what news names need.
+ */
+final class EntityResolver {
+
+    private static final Pattern LEADING_THE = Pattern.compile("^(?:the|THE)\\s+");
+    private static final Pattern LEADING_CAPITAL_THE = Pattern.compile("^The\\s+");
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’][sS]|(?<=[sS])['’])$");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}“”‘’«»\\s]+|[\\p{Punct}“”‘’«»\\s&&[^.)]]+$");
+    private static final Pattern DEFINITION = Pattern.compile("^\\s*\\(\\s*([\\p{Lu}][\\p{L}\\p{N}&.\\-]{0,9})\\s*\\)");
+    private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}][\\p{Lu}\\p{N}&.]{1,7}");
+    /** Small words that initials skip: NATO has no letter for "of" or "the". */
+    private static final Set<String> SKIPPED_IN_INITIALS = Set.of("of", "the", "and", "for", "on", "in", "de", "&");
+
+    private final Gazetteer gazetteer;
+
+    EntityResolver(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /**
+     * The article's entities.
+     *
+     * @param mentions every name found, of the three published types, with offsets into {@code text}
+     *                 (feed entities with negative offsets, so they count as mentioned first)
+     * @param text     the text the offsets point into, where acronyms are defined
+     */
+    Entities resolve(List<Mention> mentions, String text) {
+        List<Mention> clean = mentions.stream()
+                .map(m -> new Mention(m.type(), withoutThe(clean(m.text())), m.start(), m.end()))
+                .filter(m -> m.text().codePoints().anyMatch(Character::isLetter))
+                .sorted(Comparator.comparingInt(Mention::start))
+                .toList();
+        Map<String, String> defined = acronymDefinitions(clean, text);
+        Map<EntityType, List<String>> names = new LinkedHashMap<>();
+        for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)) {
+            names.put(type, distinct(clean.stream().filter(m -> m.type() == type).map(Mention::text).toList()));
+        }
+        // Longest names first, of every type, so that a short form finds its long form already resolved.
+        List<Resolved> longestFirst = new ArrayList<>();
+        names.forEach((type, list) -> list.forEach(name -> longestFirst.add(new Resolved(name, type))));
+        longestFirst.sort(Comparator.comparingInt((Resolved r) -> tokens(r.name()).size()).reversed());
+        Map<String, Resolved> canonical = new HashMap<>();
+        for (Resolved r : longestFirst) {
+            canonical.put(key(r.type(), r.name()), resolveOne(r.name(), r.type(), names, defined, canonical));
+        }
+        Map<EntityType, Set<String>> out = new LinkedHashMap<>();
+        names.keySet().forEach(t -> out.put(t, new LinkedHashSet<>()));
+        Set<String> seen = new HashSet<>();
+        for (Mention m : clean) {
+            Resolved r = canonical.get(key(m.type(), m.text()));
+            if (r != null && seen.add(key(r.type(), r.name()))) {
+                out.get(r.type()).add(r.name());
+            }
+        }
+        return new Entities(List.copyOf(out.get(EntityType.PERSON)), List.copyOf(out.get(EntityType.ORGANIZATION)),
+                List.copyOf(out.get(EntityType.PLACE)));
+    }
+
+    private record Resolved(String name, EntityType type) {
+    }
+
+    private Resolved resolveOne(String name, EntityType type, Map<EntityType, List<String>> names,
+            Map<String, String> defined, Map<String, Resolved> done) {
+        String definedAs = defined.get(name);
+        if (definedAs != null && !definedAs.equalsIgnoreCase(name)) {
+            return findDone(done, definedAs).orElse(new Resolved(definedAs, type));
+        }
+        if (ACRONYM.matcher(name).matches()) {
+            Optional<Resolved> expanded = uniqueCandidate(names.get(EntityType.ORGANIZATION).stream()
+                    .filter(longName -> initials(longName).equals(name.replace(".", "")))
+                    .map(longName -> done.get(key(EntityType.ORGANIZATION, longName))).toList());
+            if (expanded.isPresent()) {
+                return expanded.get();
+            }
+        }
+        List<String> words = tokens(name);
+        Optional<Resolved> longer = uniqueCandidate(names.get(type).stream()
+                .filter(other -> tokens(other).size() > words.size() && containsRun(tokens(other), words))
+                .filter(other -> !twoKnownNames(name, other))
+                .map(other -> done.get(key(type, other))).toList());
+        return longer.orElse(new Resolved(name, type));
+    }
+
+    /** "Sudan" inside "South Sudan": both are names of their own, not a short and a long form. */
+    private boolean twoKnownNames(String shorter, String longer) {
+        Optional<Gazetteer.Entry> a = gazetteer.entry(shorter);
+        Optional<Gazetteer.Entry> b = gazetteer.entry(longer);
+        return a.isPresent() && b.isPresent() && !a.get().name().equals(b.get().name());
+    }
+
+    /** The one entity the candidates stand for; empty when none, or when they are different entities. */
+    private static Optional<Resolved> uniqueCandidate(List<Resolved> candidates) {
+        Set<String> distinct = new LinkedHashSet<>();
+        candidates.stream().filter(r -> r != null).forEach(r -> distinct.add(lower(r.name())));
+        if (distinct.size() != 1) {
+            return Optional.empty();
+        }
+        return candidates.stream().filter(r -> r != null).findFirst();
+    }
+
+    /** Acronyms the text spells out: "Shanghai Cooperation Organisation (SCO)" defines SCO. */
+    private static Map<String, String> acronymDefinitions(List<Mention> mentions, String text) {
+        Map<String, String> defined = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.start() < 0 || m.end() > text.length() || tokens(m.text()).size() < 2) {
+                continue;
+            }
+            Matcher d = DEFINITION.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 20)));
+            if (d.find() && ACRONYM.matcher(d.group(1)).matches()) {
+                defined.putIfAbsent(d.group(1), m.text());
+            }
+        }
+        return defined;
+    }
+
+    /** The capital initials of a name's words, small joining words skipped: "European Union" → "EU". */
+    static String initials(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : name.split("[\\s\\-]+")) {
+            if (!word.isEmpty() && !SKIPPED_IN_INITIALS.contains(word.toLowerCase(Locale.ROOT))) {
+                out.append(Character.toUpperCase(word.charAt(0)));
+            }
+        }
+        return out.length() >= 2 ? out.toString() : "";
+    }
+
+    /**
+     * A capital "The" belongs to some names ("The Oval", "The Hague") and starts the sentence before
+     * others: it goes where the rest is a name the gazetteer knows ("The Netherlands").
+     */
+    private String withoutThe(String name) {
+        Matcher the = LEADING_CAPITAL_THE.matcher(name);
+        if (the.find() && gazetteer.entry(name.substring(the.end())).isPresent()) {
+            return name.substring(the.end());
+        }
+        return name;
+    }
+
+    /** The name without a leading lower-case "the", a possessive, or punctuation around it. */
+    static String clean(String name) {
+        String s = name.replaceAll("\\s+", " ").strip();
+        String before;
+        do {
+            before = s;
+            s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
+            s = LEADING_THE.matcher(s).replaceFirst("");
+            s = POSSESSIVE.matcher(s).replaceFirst("").strip();
+        } while (!s.equals(before));
+        return s;
+    }
+
+    private static boolean containsRun(List<String> longer, List<String> shorter) {
+        for (int i = 0; i + shorter.size() <= longer.size(); i++) {
+            if (longer.subList(i, i + shorter.size()).equals(shorter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> tokens(String name) {
+        return List.of(lower(name).split("\\s+"));
+    }
+
+    /** First spelling of each name, ignoring case; a spelling in capitals gives way to a later one in mixed case. */
+    private static List<String> distinct(List<String> names) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String name : names) {
+            String key = lower(name);
+            String kept = byKey.get(key);
+            if (kept == null || isCapitals(kept) && !isCapitals(name)) {
+                byKey.put(key, name);
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static boolean isCapitals(String name) {
+        return name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A name already resolved under any type: an acronym or alias may have been typed otherwise than its long form. */
+    private static Optional<Resolved> findDone(Map<String, Resolved> done, String name) {
+        for (EntityType type : List.of(EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON)) {
+            Resolved r = done.get(key(type, name));
+            if (r != null) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String key(EntityType type, String name) {
+        return type + ":" + lower(name);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.newsflow.enrich;
+
+/** The kinds of named entity an article is tagged with, as the CoNLL-2003 tagger names them. */
+enum EntityType {
+    PERSON,
+    ORGANIZATION,
+    PLACE,
+    /** Nationalities, events, works and the like: never published, but a name the tagger claimed. */
+    MISC
+}

@@ -1,0 +1,38 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.core.EnrichedArticle;
+import dev.newsflow.core.RawArticle;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The whole enrichment, real tagger included, on the scraped summit story in the shared seeds. */
+class EntitiesOnSeedPageTest {
+
+    private final Enricher enricher = new Enricher(Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC),
+            LanguageIdentifier.shared());
+
+    @Test
+    void summitStoryNamesItsPeopleOrganizationsAndPlacesOnceEach() {
+        RawArticle raw = new RawArticle("s1", "scraper", "g", 1, "text/plain", null,
+                Seeds.read("000_2d81de492a64ddc8.txt"), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+
+        EnrichedArticle article = enricher.enrich(raw);
+
+        assertThat(article.people()).contains("Xi Jinping", "Vladimir Putin", "Shavkat Mirziyoyev", "Narendra Modi",
+                "Recep Tayyip Erdogan", "Ebrahim Raisi", "Shehbaz Sharif", "Nancy Pelosi", "Yuri Ushakov")
+                .doesNotContain("Putin", "Xi", "Modi", "Erdogan", "Pelosi");
+        assertThat(article.organizations()).contains("Shanghai Cooperation Organisation", "NATO", "European Union", "AFP")
+                .doesNotContain("SCO", "the European Union");
+        assertThat(article.places()).contains("Samarkand", "Uzbekistan", "China", "Russia", "India", "Pakistan",
+                "Kazakhstan", "Ukraine", "Taiwan")
+                .doesNotContain("Chinese", "Russian", "Russia's");
+        assertThat(article.people()).doesNotHaveDuplicates();
+        assertThat(article.organizations()).doesNotHaveDuplicates();
+        assertThat(article.places()).doesNotHaveDuplicates();
+    }
+}

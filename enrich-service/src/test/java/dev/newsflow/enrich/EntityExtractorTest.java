@@ -1,0 +1,118 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.core.RawArticle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The entity step with a stand-in tagger that tags the names it is told, wherever the text writes them. */
+class EntityExtractorTest {
+
+    private final AtomicInteger taggerCalls = new AtomicInteger();
+
+    private EntityExtractor extractor(Map<String, EntityType> names) {
+        Function<String, List<Mention>> tagger = text -> {
+            taggerCalls.incrementAndGet();
+            List<Mention> out = new ArrayList<>();
+            names.forEach((name, type) -> {
+                for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                    out.add(new Mention(type, name, at, at + name.length()));
+                }
+            });
+            out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            return out;
+        };
+        return new EntityExtractor(tagger, Gazetteer.standard());
+    }
+
+    private static RawArticle feed(List<String> people, List<String> organizations, List<String> places) {
+        return new RawArticle("a", "wire", "g", 1, "application/json", null, "body", null, null, null, null,
+                null, null, null, null, List.of(), people, organizations, places, null, null, null, null, null);
+    }
+
+    @Test
+    void feedEntitiesAreMergedWithTheTextsAndComeFirst() {
+        EntityExtractor extractor = extractor(Map.of("Putin", EntityType.PERSON, "Narendra Modi", EntityType.PERSON,
+                "Samarkand", EntityType.PLACE));
+        RawArticle raw = feed(List.of("Vladimir Putin"), List.of("Kremlin"), List.of("Uzbekistan"));
+
+        Entities entities = extractor.extract(raw, "Putin meets Modi",
+                "Putin met Narendra Modi in Samarkand on Friday.", "en");
+
+        assertThat(entities.people()).containsExactly("Vladimir Putin", "Narendra Modi");
+        assertThat(entities.organizations()).containsExactly("Kremlin");
+        assertThat(entities.places()).containsExactly("Uzbekistan", "Samarkand");
+    }
+
+    @Test
+    void otherLanguagesGetTheFeedsEntitiesOnlyAndTheTaggerIsNotRun() {
+        EntityExtractor extractor = extractor(Map.of("Berlin", EntityType.PLACE));
+        RawArticle raw = feed(List.of("Olaf Scholz", "olaf scholz"), List.of(), List.of("Berlin"));
+
+        Entities entities = extractor.extract(raw, null, "Scholz sprach am Montag in Berlin und Paris.", "de");
+
+        assertThat(entities).isEqualTo(new Entities(List.of("Olaf Scholz"), List.of(), List.of("Berlin")));
+        assertThat(taggerCalls).hasValue(0);
+    }
+
+    @Test
+    void unknownLanguageIsTaggedWhenTheTextReadsAsEnglish() {
+        assertThat(EntityExtractor.isEnglish(null, "Putin, Samarkand")).isFalse();
+        assertThat(EntityExtractor.isEnglish(null, "Putin is in Samarkand")).isTrue();
+        assertThat(EntityExtractor.isEnglish("fr", "Putin is in Samarkand")).isFalse();
+    }
+
+    @Test
+    void gazetteerCorrectsTypesGeneralKnowledgeSettles() {
+        EntityExtractor extractor = extractor(Map.of("Philippines", EntityType.ORGANIZATION,
+                "Reuters", EntityType.PERSON, "Samarkand", EntityType.PERSON, "Chicago", EntityType.ORGANIZATION,
+                "Chinese", EntityType.PLACE, "Jordan", EntityType.PERSON));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "The Philippines told Reuters that Chinese envoys in Samarkand saw Chicago beat Jordan's team.", "en");
+
+        assertThat(entities.places()).containsExactly("Philippines", "Samarkand");
+        // A city tagged as an organization may be its club; "Jordan" may be a person.
+        assertThat(entities.organizations()).containsExactly("Reuters", "Chicago");
+        assertThat(entities.people()).containsExactly("Jordan");
+    }
+
+    @Test
+    void gazetteerAddsKnownNamesTheTaggerMissed() {
+        EntityExtractor extractor = extractor(Map.of("Xi Jinping", EntityType.PERSON));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "Xi Jinping flew from Kazakhstan to Uzbekistan, AFP said. The China Daily agreed.", "en");
+
+        assertThat(entities.people()).containsExactly("Xi Jinping");
+        assertThat(entities.places()).containsExactly("Kazakhstan", "Uzbekistan");
+        assertThat(entities.organizations()).containsExactly("AFP");
+    }
+
+    @Test
+    void wordsTheTaggerTookInFrontOfANameAreDropped() {
+        EntityExtractor extractor = extractor(Map.of("shares of Douglas & Lomason Co", EntityType.ORGANIZATION,
+                "Minneapolis-based First Bank System Inc.", EntityType.ORGANIZATION));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "Investors sold shares of Douglas & Lomason Co and Minneapolis-based First Bank System Inc. today.", "en");
+
+        assertThat(entities.organizations()).containsExactly("Douglas & Lomason Co", "First Bank System Inc.");
+    }
+
+    @Test
+    void loneSurnameTypedOtherwiseJoinsThePerson() {
+        EntityExtractor extractor = extractor(Map.of("Alpay Ozalan", EntityType.PERSON, "Ozalan", EntityType.ORGANIZATION));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "Alpay Ozalan scored. Ozalan later left.", "en");
+
+        assertThat(entities.people()).containsExactly("Alpay Ozalan");
+        assertThat(entities.organizations()).isEmpty();
+    }
+}
