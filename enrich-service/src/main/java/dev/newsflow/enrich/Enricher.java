@@ -31,6 +31,7 @@ public final class Enricher {
     private final HtmlCleaner html;
     private final DatelineFinder datelines = new DatelineFinder();
     private final KeywordExtractor keywords = new KeywordExtractor();
+    private final TopicTagger topics = new TopicTagger(TopicClassifier.english());
 
     public Enricher(Clock clock, LanguageIdentifier languages) {
         this.clock = clock;
@@ -72,7 +73,7 @@ public final class Enricher {
                 distinct(raw.people()),
                 distinct(raw.organizations()),
                 distinct(raw.places()),
-                List.of(),
+                topics.topics(raw.subjects(), title, text.body(), language),
                 // A fallback title repeats the body's opening; counting it would double those words.
                 keywords.extract(text.title(), text.body(), language),
                 distinct(raw.subjects()),
