@@ -4,6 +4,7 @@ import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -17,8 +18,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stateDir     {@code NEWSFLOW_ENRICH_STATE_DIR}, default {@code $NEWSFLOW_HOME/enrich-state}
  *                     ({@code NEWSFLOW_HOME} defaults to {@code ~/.newsflow})
  * @param threads      {@code NEWSFLOW_ENRICH_THREADS}, default 1: stream threads in this process
+ * @param dedupRetention {@code NEWSFLOW_DEDUP_RETENTION}, default 7 days ({@code 7d}, {@code 168h}, ...):
+ *                     how long an article's fingerprint is kept for near-duplicate detection
  */
-public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, Path stateDir, int threads) {
+public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, Path stateDir, int threads,
+                           Duration dedupRetention) {
 
     public static final int DEFAULT_PORT = 8082;
     public static final String DEFAULT_APP_ID = "newsflow-enrich";
@@ -37,7 +41,21 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
                 env.port("NEWSFLOW_ENRICH_PORT", DEFAULT_PORT),
                 env.string("NEWSFLOW_ENRICH_APP_ID", DEFAULT_APP_ID),
                 stateDir,
-                threads);
+                threads,
+                dedupRetention(env));
+    }
+
+    /** Env reads durations up to hours; retention is naturally given in days, so "7d" is read here. */
+    private static Duration dedupRetention(Env env) {
+        String name = "NEWSFLOW_DEDUP_RETENTION";
+        Duration retention = env.find(name)
+                .filter(v -> v.matches("\\d+d"))
+                .map(v -> Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1))))
+                .orElseGet(() -> env.duration(name, EnrichTopology.DEFAULT_DEDUP_RETENTION));
+        if (retention.isNegative() || retention.isZero()) {
+            throw new ConfigException(name + " must be longer than zero, got " + retention);
+        }
+        return retention;
     }
 
     /** The Kafka Streams configuration for these settings, exactly-once as DESIGN.md requires. */
@@ -48,7 +66,7 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        // The internal topics (none today, stores later for dedup) follow the same replication as ours.
+        // The internal topics (the dedup repartition topic, the store changelogs) follow the same replication as ours.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replication());
         return props;
     }

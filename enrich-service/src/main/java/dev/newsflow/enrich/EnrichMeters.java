@@ -9,6 +9,7 @@ final class EnrichMeters {
     private final MeterRegistry registry;
     private final Counter enriched;
     private final Counter withdrawn;
+    private final Counter duplicates;
 
     EnrichMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -18,6 +19,9 @@ final class EnrichMeters {
         this.withdrawn = Counter.builder("newsflow.enrich.withdrawn")
                 .description("Withdrawn articles written as tombstones")
                 .register(registry);
+        this.duplicates = Counter.builder("newsflow.enrich.duplicates")
+                .description("Articles marked as near-duplicates of an earlier article")
+                .register(registry);
     }
 
     void enriched() {
@@ -26,6 +30,10 @@ final class EnrichMeters {
 
     void withdrawn() {
         withdrawn.increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
     }
 
     void deadLetter(Throwable error) {

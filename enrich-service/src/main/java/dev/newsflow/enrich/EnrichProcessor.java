@@ -7,6 +7,8 @@ import dev.newsflow.core.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -50,7 +52,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
             deadLetter(record, e);
             return;
         }
-        context.forward(outcome.record(), EnrichTopology.ENRICHED_SINK);
+        context.forward(outcome.record(), EnrichTopology.TO_DEDUP);
         if (outcome.withdrawn()) {
             meters.withdrawn();
         } else {
@@ -73,7 +75,10 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
         EnrichedArticle article = enricher.enrich(raw);
         byte[] value = topics.enriched().valueSerde().serializer().serialize(topics.enriched().name(), article);
-        return new Outcome(record.withKey(key).withValue(value), false);
+        // Fingerprinting here, in parallel across partitions, leaves the single-partition dedup step only lookups.
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        Fingerprint.of(article.body()).ifPresent(f -> headers.add(DedupProcessor.FINGERPRINT_HEADER, f.toBytes()));
+        return new Outcome(record.withKey(key).withValue(value).withHeaders(headers), false);
     }
 
     /**

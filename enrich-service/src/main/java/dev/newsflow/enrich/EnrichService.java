@@ -30,7 +30,7 @@ public final class EnrichService implements AutoCloseable {
 
     public EnrichService(EnrichConfig config, Enricher enricher, MeterRegistry registry) {
         this.config = config;
-        this.streams = new KafkaStreams(EnrichTopology.build(config.kafka().topics(), enricher, registry),
+        this.streams = new KafkaStreams(EnrichTopology.build(config.kafka().topics(), enricher, config.dedupRetention(), registry),
                 config.streamsProperties());
         // A failure that escapes the processor (a fenced producer, a broker gone for too long) kills one
         // thread; a fresh one resumes from the last commit, which exactly-once makes safe.

@@ -32,6 +32,7 @@ public final class Enricher {
     private final DatelineFinder datelines = new DatelineFinder();
     private final KeywordExtractor keywords = new KeywordExtractor();
     private final EntityExtractor entities = EntityExtractor.standard();
+    private final TopicTagger topics = new TopicTagger(TopicClassifier.english());
 
     public Enricher(Clock clock, LanguageIdentifier languages) {
         this.clock = clock;
@@ -75,7 +76,7 @@ public final class Enricher {
                 found.people(),
                 found.organizations(),
                 found.places(),
-                List.of(),
+                topics.topics(raw.subjects(), title, text.body(), language),
                 // A fallback title repeats the body's opening; counting it would double those words.
                 keywords.extract(text.title(), text.body(), language),
                 distinct(raw.subjects()),

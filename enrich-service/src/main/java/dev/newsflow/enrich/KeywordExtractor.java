@@ -33,6 +33,14 @@ final class KeywordExtractor {
      * their words alone, and at the same count the whole name beats its parts.
      */
     private static final double EXTRA_WORD_WEIGHT = 0.5;
+    /**
+     * A term in the headline gains this much: the headline names what the story is about. Less than one
+     * use, so it reorders terms of equal count rather than lifting a headline word over a repeated one.
+     */
+    private static final double HEADLINE_BONUS = 0.5;
+    /** English plurals fold into the singular ("gas prices" and "gas price" are one phrase); acronyms stay. */
+    private static final Pattern ENGLISH_PLURAL = Pattern.compile("(?i)^(?=.{4,}$)(?!.*(?:ss|us|is)$)(.*[^s])s$");
+    private static final Pattern ACRONYM = Pattern.compile("^\\p{Lu}+s?$");
 
     /** Phrases never run across punctuation; apostrophes stay, as they sit inside words. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?()\\[\\]{}\"“”«»„—–/|\\n]|\\s-\\s");
@@ -52,10 +60,13 @@ final class KeywordExtractor {
     /** Up to {@value #MAX_KEYWORDS} keywords, the strongest first, each as the story most often writes it. */
     List<String> extract(String title, String body, String language) {
         Set<String> stop = language != null && stopwords.containsKey(language) ? stopwords.get(language) : stopwords.get("en");
+        boolean english = language == null || language.equals("en");
         Map<String, Term> terms = new LinkedHashMap<>();
-        String text = (title == null ? "" : title + "\n") + (body == null ? "" : body);
-        for (String clause : CLAUSE_BREAK.split(text)) {
-            countClause(clause, stop, terms);
+        for (String clause : CLAUSE_BREAK.split(title == null ? "" : title)) {
+            countClause(clause, stop, english, true, terms);
+        }
+        for (String clause : CLAUSE_BREAK.split(body == null ? "" : body)) {
+            countClause(clause, stop, english, false, terms);
         }
         List<Term> ranked = new ArrayList<>(terms.values().stream()
                 .filter(t -> t.words == 1 || t.count >= MIN_PHRASE_COUNT)
@@ -73,21 +84,34 @@ final class KeywordExtractor {
         return chosen.stream().map(Term::surface).toList();
     }
 
-    private static void countClause(String clause, Set<String> stop, Map<String, Term> terms) {
+    private static void countClause(String clause, Set<String> stop, boolean english, boolean headline,
+                                    Map<String, Term> terms) {
         List<String> run = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (String token : Words.of(clause)) {
             String word = POSSESSIVE.matcher(token).replaceFirst("");
             if (isCandidate(word, stop)) {
                 run.add(word);
+                keys.add(key(word, english));
                 for (int n = 1; n <= Math.min(MAX_PHRASE_WORDS, run.size()); n++) {
                     int words = n;
                     String surface = String.join(" ", run.subList(run.size() - n, run.size()));
-                    terms.computeIfAbsent(surface.toLowerCase(Locale.ROOT), k -> new Term(words)).saw(surface);
+                    String key = String.join(" ", keys.subList(keys.size() - n, keys.size()));
+                    terms.computeIfAbsent(key, k -> new Term(words, k)).saw(surface, headline);
                 }
             } else {
                 run.clear();
+                keys.clear();
             }
         }
+    }
+
+    /** What makes two spellings one term: case, and in English a plural ending. */
+    private static String key(String word, boolean english) {
+        if (english && !ACRONYM.matcher(word).matches()) {
+            word = ENGLISH_PLURAL.matcher(word).replaceFirst("$1");
+        }
+        return word.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isCandidate(String word, Set<String> stop) {
@@ -126,23 +150,27 @@ final class KeywordExtractor {
         }
     }
 
-    /** A word or phrase, how often it occurs, and how it is written each time. */
+    /** A word or phrase under its folded key, how often it occurs, and how it is written each time. */
     private static final class Term {
         private final int words;
+        private final String key;
         private final Map<String, Integer> surfaces = new LinkedHashMap<>();
         private int count;
+        private boolean inHeadline;
 
-        Term(int words) {
+        Term(int words, String key) {
             this.words = words;
+            this.key = key;
         }
 
-        void saw(String surface) {
+        void saw(String surface, boolean headline) {
             count++;
+            inHeadline |= headline;
             surfaces.merge(surface, 1, Integer::sum);
         }
 
         double score() {
-            return count * (1 + EXTRA_WORD_WEIGHT * (words - 1));
+            return count * (1 + EXTRA_WORD_WEIGHT * (words - 1)) + (inHeadline ? HEADLINE_BONUS : 0);
         }
 
         /**
@@ -158,11 +186,7 @@ final class KeywordExtractor {
         }
 
         boolean contains(Term other) {
-            return (" " + key() + " ").contains(" " + other.key() + " ");
-        }
-
-        private String key() {
-            return surface().toLowerCase(Locale.ROOT);
+            return (" " + key + " ").contains(" " + other.key + " ");
         }
     }
 }

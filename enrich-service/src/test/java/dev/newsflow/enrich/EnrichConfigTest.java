@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,6 +23,19 @@ class EnrichConfigTest {
         assertThat(config.stateDir()).isEqualTo(Path.of("/data/newsflow/enrich-state"));
         assertThat(config.threads()).isEqualTo(1);
         assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void dedupRetentionIsReadInDaysOrAsADuration() {
+        assertThat(EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_DEDUP_RETENTION", "3d"))).dedupRetention())
+                .isEqualTo(Duration.ofDays(3));
+        assertThat(EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_DEDUP_RETENTION", "36h"))).dedupRetention())
+                .isEqualTo(Duration.ofHours(36));
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_DEDUP_RETENTION", "a week"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_DEDUP_RETENTION");
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_DEDUP_RETENTION", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_DEDUP_RETENTION");
     }
 
     @Test

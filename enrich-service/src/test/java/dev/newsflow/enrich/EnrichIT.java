@@ -99,6 +99,34 @@ class EnrichIT {
         assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(topics.raw().name());
     }
 
+    @Test
+    void nearDuplicateInAnotherPartitionNamesTheEarlierArticle() {
+        RawArticle original = wireCopy("it-wire", "wire", WireStories.ORIGINAL);
+        RawArticle copy = wireCopy("it-other", "other", WireStories.EDITED_COPY);
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), Serdes.String().serializer(), topics.raw().valueSerde().serializer())) {
+            // Partitions 0 and 1 are read by different tasks: only the single-partition dedup step sees both.
+            producer.send(new ProducerRecord<>(topics.raw().name(), 0, original.id(), original));
+            producer.flush();
+            assertThat(readCommitted(topics.enriched().name(), 1)).hasSize(1);
+            producer.send(new ProducerRecord<>(topics.raw().name(), 1, copy.id(), copy));
+        }
+
+        List<EnrichedArticle> out = readCommitted(topics.enriched().name(), 2).stream()
+                .map(r -> topics.enriched().valueSerde().deserializer().deserialize(topics.enriched().name(), r.value()))
+                .toList();
+        assertThat(out).extracting(EnrichedArticle::id).containsExactly("it-wire", "it-other");
+        assertThat(out.get(0).duplicateOf()).isNull();
+        assertThat(out.get(1).duplicateOf()).isEqualTo("it-wire");
+    }
+
+    private static RawArticle wireCopy(String id, String source, String body) {
+        RawArticle article = EnricherTest.feedArticle(id, body);
+        return article.withSource(source);
+    }
+
     /** Reads the topic from the start, seeing only committed transactions, until it holds {@code count} records. */
     private List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int count) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();

@@ -43,7 +43,7 @@ class EnricherTest {
                 "Jane Doe", "en", new Dateline("Dover, England", "DOVER, England —"),
                 Instant.parse("2024-05-01T09:00:00Z"), INGESTED, NOW, null,
                 // The feed's entities first, then those the tagger found in the text.
-                List.of("Jane Roe"), List.of(), List.of("Kent", "DOVER", "England"), List.of(),
+                List.of("Jane Roe"), List.of(), List.of("Kent", "DOVER", "England"), List.of("weather"),
                 article.keywords(),
                 List.of("weather", "floods"), 28, null, PubStatus.USABLE, 3));
         assertThat(article.keywords()).startsWith("coastal towns").contains("Residents", "evacuated");
@@ -63,6 +63,7 @@ class EnricherTest {
         assertThat(article.language()).isEqualTo("en");
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2023-09-24T00:00:00Z"));
         assertThat(article.keywords()).contains("Xi", "Putin");
+        assertThat(article.topics()).contains("politics");
         assertThat(article.wordCount()).isBetween(700, 800);
         assertThat(article.pubstatus()).isEqualTo(PubStatus.USABLE);
     }

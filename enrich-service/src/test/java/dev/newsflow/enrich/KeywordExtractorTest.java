@@ -37,6 +37,28 @@ class KeywordExtractorTest {
     }
 
     @Test
+    void pluralsAreOneTermAndPhrasesAcrossThemCount() {
+        String body = "Gas prices rose again. The gas price cap will stay, ministers said. Prices are high.";
+
+        assertThat(extractor.extract("Ministers keep gas price cap", body, "en"))
+                .startsWith("gas price")
+                .contains("ministers")
+                .doesNotContain("Gas prices", "gas prices", "prices", "Prices", "price", "minister");
+    }
+
+    @Test
+    void acronymsAndWordsEndingInSAreNotFolded() {
+        assertThat(extractor.extract(null, "The SCO met. SCOs differ. Analysis and analyses, the bus and buses.", "en"))
+                .contains("SCO", "SCOs", "Analysis", "bus");
+    }
+
+    @Test
+    void headlineTermOutranksAnEquallyFrequentBodyTerm() {
+        assertThat(extractor.extract("Harbour reopens", "The harbour and the lighthouse. The lighthouse and the harbour.", "en"))
+                .startsWith("harbour", "lighthouse");
+    }
+
+    @Test
     void noTextNoKeywords() {
         assertThat(extractor.extract(null, "", "en")).isEmpty();
     }

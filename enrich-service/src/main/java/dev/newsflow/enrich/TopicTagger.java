@@ -1,0 +1,26 @@
+package dev.newsflow.enrich;
+
+import java.util.List;
+
+/**
+ * The {@code topics} of an article: the top-level topics its feed's subject codes name when they
+ * name any (the feed's editors know best), else what the classifier finds in the text. The
+ * classifier reads English only; a story in another language without usable subjects gets none.
+ */
+final class TopicTagger {
+
+    private final TopicClassifier classifier;
+
+    TopicTagger(TopicClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** Up to {@value TopicClassifier#MAX_TOPICS} topic ids, the most likely first. */
+    List<String> topics(List<String> subjects, String title, String body, String language) {
+        List<NewsTopic> topics = SubjectCodes.topics(subjects);
+        if (topics.isEmpty() && (language == null || language.equals("en"))) {
+            topics = classifier.classify(title, body);
+        }
+        return topics.stream().limit(TopicClassifier.MAX_TOPICS).map(NewsTopic::id).toList();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.core.Json;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FingerprintTest {
+
+    private static Fingerprint of(String text) {
+        return Fingerprint.of(text).orElseThrow();
+    }
+
+    @Test
+    void sameTextSameFingerprint() {
+        assertThat(of(WireStories.ORIGINAL)).isEqualTo(of(WireStories.ORIGINAL));
+        assertThat(of(WireStories.ORIGINAL).similarity(of(WireStories.ORIGINAL))).isEqualTo(1.0);
+    }
+
+    @Test
+    void caseAndPunctuationDoNotCount() {
+        assertThat(of("The Minister said: \"We will act.\" Prices rose, again, on Tuesday in Paris."))
+                .isEqualTo(of("the minister said we will act prices rose again on tuesday in paris"));
+    }
+
+    @Test
+    void lightlyEditedCopyIsCloseAndSharesABand() {
+        Fingerprint original = of(WireStories.ORIGINAL);
+        Fingerprint copy = of(WireStories.EDITED_COPY);
+
+        // About three quarters of the shingles are shared: the cut paragraph and the new dateline cost the rest.
+        assertThat(original.similarity(copy)).isBetween(0.6, 0.9).isGreaterThanOrEqualTo(DedupProcessor.MIN_SIMILARITY);
+        assertThat(original.bandKeys()).containsAnyElementsOf(copy.bandKeys());
+    }
+
+    @Test
+    void otherStoriesAreFarAndShareNoBand() {
+        Fingerprint original = of(WireStories.ORIGINAL);
+
+        for (String other : new String[] {WireStories.SAME_EVENT_OTHER_WRITER, WireStories.UNRELATED}) {
+            assertThat(original.similarity(of(other))).isLessThan(0.2);
+            assertThat(original.bandKeys()).doesNotContainAnyElementsOf(of(other).bandKeys());
+        }
+    }
+
+    @Test
+    void tooShortTextHasNoFingerprint() {
+        assertThat(Fingerprint.of("Photo: AP. More to follow.")).isEmpty();
+        assertThat(Fingerprint.of(null)).isEmpty();
+        assertThat(Fingerprint.of("one two three four five six seven eight nine ten")).isPresent();
+    }
+
+    @Test
+    void bandKeysNameTheirBand() {
+        assertThat(of(WireStories.ORIGINAL).bandKeys())
+                .hasSize(Fingerprint.BANDS)
+                .allMatch(k -> k.matches("\\d\\d:[0-9a-f]{16}"))
+                .doesNotHaveDuplicates();
+        assertThat(of(WireStories.ORIGINAL).bandKeys().getFirst()).startsWith("00:");
+    }
+
+    @Test
+    void survivesBytesAndJson() throws Exception {
+        Fingerprint fingerprint = of(WireStories.ORIGINAL);
+        ObjectMapper json = Json.mapper();
+        SeenArticle seen = new SeenArticle("a1", Instant.parse("2024-05-01T10:00:00Z"), fingerprint);
+
+        assertThat(Fingerprint.fromBytes(fingerprint.toBytes())).isEqualTo(fingerprint);
+        assertThat(json.readValue(json.writeValueAsBytes(seen), SeenArticle.class)).isEqualTo(seen);
+        assertThatThrownBy(() -> Fingerprint.fromBytes(new byte[3])).hasMessageContaining("256 bytes");
+    }
+}
