@@ -20,9 +20,10 @@ public final class EnrichMain {
 
     public static void main(String[] args) throws InterruptedException {
         EnrichConfig config = EnrichConfig.fromEnv(new Env(System.getenv()));
-        PrometheusMeterRegistry registry = Metrics.registry("enrich");
-        // Loads the language model now, so start-up pays for it rather than the first record.
-        Enricher enricher = Enricher.standard();
+        PrometheusMeterRegistry registry = Metrics.registry("enrich-service");
+        // Loads the language and entity models now, so start-up pays for them rather than the first record.
+        Enricher enricher = Enricher.timed(registry);
+        EntityTagger.shared();
         EnrichService service = new EnrichService(config, enricher, registry);
         Javalin http = ServiceHttp.create(registry, Map.of("kafka-streams", service.readiness()));
 

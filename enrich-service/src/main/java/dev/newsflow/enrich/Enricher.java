@@ -4,6 +4,7 @@ import dev.newsflow.core.Dateline;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.Set;
  * keywords, word count, publication date. Pure apart from the clock it is given: the same article
  * and instant give the same result. Thread-safe, so one instance serves every stream thread.
  *
- * <p>Steps still to come (topics, near-duplicates) slot in after {@link #text}: they read the
- * cleaned text and language and add to the tags, as the entity step does.
+ * <p>Near-duplicates are marked later, in the topology, where every article's fingerprint meets
+ * the others'.
  */
 public final class Enricher {
 
@@ -33,10 +34,16 @@ public final class Enricher {
     private final KeywordExtractor keywords = new KeywordExtractor();
     private final EntityExtractor entities = EntityExtractor.standard();
     private final TopicTagger topics = new TopicTagger(TopicClassifier.english());
+    private final StepTimer steps;
 
     public Enricher(Clock clock, LanguageIdentifier languages) {
+        this(clock, languages, StepTimer.none());
+    }
+
+    Enricher(Clock clock, LanguageIdentifier languages, StepTimer steps) {
         this.clock = clock;
         this.languages = languages;
+        this.steps = steps;
         this.plainText = new PlainTextCleaner(new LineClassifier(new TextDateFinder()));
         this.html = new HtmlCleaner(plainText);
     }
@@ -44,6 +51,11 @@ public final class Enricher {
     /** An enricher with the process-wide language model and the system clock in UTC. */
     public static Enricher standard() {
         return new Enricher(Clock.systemUTC(), LanguageIdentifier.shared());
+    }
+
+    /** The service's enricher: like {@link #standard()}, timing each step into the registry. */
+    public static Enricher timed(MeterRegistry registry) {
+        return new Enricher(Clock.systemUTC(), LanguageIdentifier.shared(), StepTimer.recordingTo(registry));
     }
 
     /**
@@ -55,20 +67,23 @@ public final class Enricher {
         if (raw.id() == null || raw.id().isBlank()) {
             throw new EnrichmentException("article has no id");
         }
-        CleanText text = text(raw);
+        CleanText text = steps.time("clean", () -> text(raw));
         if (text.body().isBlank()) {
             throw new EnrichmentException("article " + raw.id() + " has no text in body or body_html");
         }
         String title = text.title() != null ? text.title() : fallbackTitle(text.body());
-        String language = language(raw, title, text.body());
+        String language = steps.time("language", () -> language(raw, title, text.body()));
         // The fallback title repeats the body's opening, so only a title of the article's own is tagged.
-        Entities found = entities.extract(raw, text.title(), text.body(), language);
+        Entities found = steps.time("entities", () -> entities.extract(raw, text.title(), text.body(), language));
+        List<String> topicIds = steps.time("topics", () -> topics.topics(raw.subjects(), title, text.body(), language));
+        // A fallback title repeats the body's opening; counting it would double those words.
+        List<String> phrases = steps.time("keywords", () -> keywords.extract(text.title(), text.body(), language));
         return new EnrichedArticle(
                 raw.id(), raw.source(), raw.guid(), raw.version(), raw.url(),
                 title, text.body(),
                 firstNonBlank(raw.byline(), text.byline()),
                 language,
-                dateline(raw, text.body()),
+                steps.time("dateline", () -> dateline(raw, text.body())),
                 publishedAt(raw, text),
                 raw.ingestedAt(),
                 clock.instant(),
@@ -76,9 +91,8 @@ public final class Enricher {
                 found.people(),
                 found.organizations(),
                 found.places(),
-                topics.topics(raw.subjects(), title, text.body(), language),
-                // A fallback title repeats the body's opening; counting it would double those words.
-                keywords.extract(text.title(), text.body(), language),
+                topicIds,
+                phrases,
                 distinct(raw.subjects()),
                 Words.count(text.body()),
                 null,
