@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.Json;
+import dev.newsflow.core.Topics;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
 import java.io.IOException;
@@ -20,6 +21,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,22 +40,28 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineIT {
 
     private static final String KEY = "e2e-key-" + UUID.randomUUID();
+    /** A second source, so the metrics test counts only its own articles. */
+    private static final String METRICS_KEY = "e2e-metrics-key-" + UUID.randomUUID();
     private static final Path SEED = Path.of("..", "..", "shared", "seeds", "000_2d81de492a64ddc8.txt");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ServiceProcess ingest;
     private ServiceProcess enrich;
     private ServiceProcess index;
+    private StackEndpoints stack;
+    private String rawTopic;
 
     @BeforeAll
     void startServices(StackEndpoints stack, @TempDir Path home) {
+        this.stack = stack;
         String run = UUID.randomUUID().toString().substring(0, 8);
+        this.rawTopic = "e2e-" + run + "." + Topics.RAW;
         Map<String, String> env = new HashMap<>();
         env.put("NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap());
         env.put("NEWSFLOW_ES_URL", stack.elasticsearchUrl());
         env.put("NEWSFLOW_TOPIC_PREFIX", "e2e-" + run + ".");
         env.put("NEWSFLOW_INDEX_ALIAS", "e2e-" + run + "-news");
-        env.put("NEWSFLOW_INGEST_KEYS", "wire:" + KEY);
+        env.put("NEWSFLOW_INGEST_KEYS", "wire:" + KEY + ",metered:" + METRICS_KEY);
         env.put("NEWSFLOW_HOME", home.toString());
         env.put("NEWSFLOW_ENRICH_APP_ID", "e2e-enrich-" + run);
         env.put("NEWSFLOW_ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
@@ -131,6 +141,53 @@ class PipelineIT {
         assertThat(search(marker).path("total").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void metricsCountWhatFlowedThroughEachService() throws Exception {
+        int articles = 3;
+        for (int i = 0; i < articles; i++) {
+            String story = Json.mapper().writeValueAsString(Map.of(
+                    "guid", "urn:e2e:metrics:" + UUID.randomUUID(),
+                    "title", "Metered story " + i,
+                    "body", "GENEVA — A metered story number " + i + " about the weather over the lake."));
+            post("application/json", story, METRICS_KEY);
+        }
+        // A record no service wrote: enrich cannot read it and must count one dead letter.
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrap()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(rawTopic, "poison".getBytes(StandardCharsets.UTF_8),
+                    "{not json".getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        await("ingest counts the accepted articles").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(metrics(ingest)
+                        .sum("newsflow_ingest_articles_accepted_total", Map.of("source", "metered")))
+                        .isEqualTo(articles));
+        await("enrich counts the dead letter").atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(metrics(enrich).sum("newsflow_enrich_deadletters_total"))
+                        .isEqualTo(1));
+        await("index counts documents and their latency").atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> {
+                    PrometheusText indexMetrics = metrics(index);
+                    assertThat(indexMetrics.sum("newsflow_index_documents_total", Map.of("result", "indexed")))
+                            .isGreaterThanOrEqualTo(articles);
+                    assertThat(indexMetrics.sum("newsflow_index_latency_seconds_count"))
+                            .isGreaterThanOrEqualTo(articles);
+                });
+        PrometheusText enrichMetrics = metrics(enrich);
+        assertThat(enrichMetrics.sum("newsflow_enrich_step_seconds_count", Map.of("step", "entities")))
+                .isGreaterThanOrEqualTo(articles);
+        assertThat(metrics(ingest).has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
+        assertThat(metrics(ingest).has("kafka_producer_record_send_total")).isTrue();
+        assertThat(enrichMetrics.has("jvm_memory_used_bytes")).isTrue();
+    }
+
+    private PrometheusText metrics(ServiceProcess service) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new PrometheusText(response.body());
+    }
+
     private JsonNode firstHit(String query, String id) throws IOException, InterruptedException {
         for (JsonNode hit : search(query).path("hits")) {
             if (id.equals(hit.path("id").asText())) {
@@ -145,8 +202,12 @@ class PipelineIT {
     }
 
     private JsonNode post(String contentType, String body) throws IOException, InterruptedException {
+        return post(contentType, body, KEY);
+    }
+
+    private JsonNode post(String contentType, String body, String key) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest.uri("/v1/articles"))
-                        .header("Authorization", "Bearer " + KEY)
+                        .header("Authorization", "Bearer " + key)
                         .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

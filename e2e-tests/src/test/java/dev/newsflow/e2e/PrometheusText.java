@@ -1,0 +1,43 @@
+package dev.newsflow.e2e;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads values out of a Prometheus text exposition, the way a dashboard query would. */
+final class PrometheusText {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)");
+
+    private final String text;
+
+    PrometheusText(String text) {
+        this.text = text;
+    }
+
+    /** The sum of every sample of {@code name} whose labels include all of {@code labels}. */
+    double sum(String name, Map<String, String> labels) {
+        double total = 0;
+        for (String line : text.split("\n")) {
+            Matcher m = SAMPLE.matcher(line);
+            if (m.find() && m.group(1).equals(name) && hasLabels(m.group(3), labels)) {
+                total += Double.parseDouble(m.group(4));
+            }
+        }
+        return total;
+    }
+
+    double sum(String name) {
+        return sum(name, Map.of());
+    }
+
+    /** Whether any sample of {@code name} is exposed at all. */
+    boolean has(String name) {
+        return text.lines().anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
+    }
+
+    private static boolean hasLabels(String exposed, Map<String, String> wanted) {
+        String labels = exposed == null ? "" : exposed;
+        return wanted.entrySet().stream().allMatch(e -> labels.contains(e.getKey() + "=\"" + e.getValue() + "\""));
+    }
+}
