@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * resumes after a capped, jittered backoff. Replaying from the log keeps the per-id order of writes
  * and deletes; versions make the replayed writes harmless. It never skips a record and never gives up.
  *
- * <p>{@link #run()} belongs to one thread; {@link #shutdown()} may be called from any other.
+ * <p>The live service runs it without end ({@link #run()}); a re-index runs it into a new concrete
+ * index up to the end offsets it captured ({@link #runUntil(Map)}), through the same write path.
+ * {@link #run()} or {@link #runUntil(Map)} belongs to one thread; {@link #shutdown()} may be called from any other.
  */
 public final class ArticleIndexer implements Runnable {
 
@@ -54,7 +56,7 @@ public final class ArticleIndexer implements Runnable {
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
-    private final String alias;
+    private final WriteTarget target;
     private final Backoff backoff;
     private final IndexerMetrics metrics;
     private final Clock clock;
@@ -77,9 +79,16 @@ public final class ArticleIndexer implements Runnable {
      */
     public ArticleIndexer(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters,
                           ElasticsearchClient es, IndexConfig config, IndexerMetrics metrics, Clock clock) {
+        this(consumer, deadLetters, es, config, metrics, clock, WriteTarget.alias(config.alias()));
+    }
+
+    /** As above, writing to {@code target} instead of the configured alias. */
+    public ArticleIndexer(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters,
+                          ElasticsearchClient es, IndexConfig config, IndexerMetrics metrics, Clock clock,
+                          WriteTarget target) {
         this.consumer = consumer;
         this.topic = config.kafka().topics().enriched().name();
-        this.alias = config.alias();
+        this.target = target;
         this.backoff = config.backoff();
         this.metrics = metrics;
         this.clock = clock;
@@ -94,32 +103,64 @@ public final class ArticleIndexer implements Runnable {
                 // One request at a time: two in flight could apply a delete and a re-index of the same id
                 // out of order. Versions protect index operations, but a tombstone carries no version.
                 .maxConcurrentRequests(1)
-                // Writes go through the alias only; without it Elasticsearch would auto-create a
-                // mapping-less index named like the alias.
-                .globalSettings(g -> g.requireAlias(true))
+                // Live writes go through the alias only; without it Elasticsearch would auto-create a
+                // mapping-less index named like the alias. A re-index names its new index directly.
+                .globalSettings(g -> g.requireAlias(target.isAlias()))
                 .listener(new IngesterListener(outcomes::add, metrics)));
     }
 
     @Override
     public void run() {
-        log.info("indexing {} into alias {}", topic, alias);
+        consume(RunBounds.NONE);
+    }
+
+    /**
+     * Indexes until every partition has been read up to its offset in {@code ends} and Elasticsearch
+     * (or the dead letter topic) confirmed all of it, then commits and closes.
+     *
+     * @param ends the end offsets of the enriched topic's partitions, as captured before the start
+     * @return true when the end was reached, false when {@link #shutdown()} came first
+     */
+    public boolean runUntil(Map<TopicPartition, Long> ends) {
+        if (ends.isEmpty()) {
+            throw new IllegalArgumentException("runUntil needs the end offsets of at least one partition");
+        }
+        return consume(new RunBounds(ends));
+    }
+
+    private boolean consume(RunBounds bounds) {
+        log.info("indexing {} into {} {}", topic, target, bounds);
         try {
-            consumer.subscribe(List.of(topic), new Rebalance());
+            if (!bounds.bounded()) {
+                consumer.subscribe(List.of(topic), new Rebalance());
+            } else {
+                // A bounded run owns its fresh group alone: taking every partition directly spares it the
+                // group join (and its rebalance delays); positions still come from the group's commits.
+                consumer.assign(bounds.ends().keySet());
+            }
             while (!closing) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(recovering ? RECOVERY_POLL : POLL)) {
-                    submit(record);
+                    if (!bounds.beyond(record)) {
+                        submit(record);
+                    }
                 }
                 settleAll();
                 if (recovering) {
                     recover();
                 } else {
                     commit(false);
+                    if (bounds.bounded() && outcomes.isEmpty()
+                            && bounds.reachedBy(consumer, partition -> inFlight(List.of(partition)))) {
+                        return true;
+                    }
                 }
             }
+            return false;
         } catch (WakeupException e) {
             if (!closing) {
                 throw e;
             }
+            return false;
         } catch (RuntimeException e) {
             log.error("indexer stopped unexpectedly; offsets stay at the last confirmed write", e);
             throw e;
@@ -142,7 +183,7 @@ public final class ArticleIndexer implements Runnable {
         try {
             if (record.value() == null) {
                 String id = checkedId(key, "tombstone key");
-                ingester.add(BulkOperation.of(b -> b.delete(d -> d.index(alias).id(id))),
+                ingester.add(BulkOperation.of(b -> b.delete(d -> d.index(target.name()).id(id))),
                         new PendingWrite(record, id, null, now));
                 return;
             }
@@ -153,7 +194,7 @@ public final class ArticleIndexer implements Runnable {
                 throw new RejectedRecordException("record key " + key + " differs from article id " + id);
             }
             EnrichedArticle document = article.withIndexedAt(now);
-            ingester.add(BulkOperation.of(b -> b.index(i -> i.index(alias).id(id)
+            ingester.add(BulkOperation.of(b -> b.index(i -> i.index(target.name()).id(id)
                             .version(article.version()).versionType(VersionType.ExternalGte).document(document))),
                     new PendingWrite(record, id, article.ingestedAt(), now));
         } catch (RejectedRecordException e) {

@@ -17,20 +17,25 @@ import co.elastic.clients.util.NamedValue;
 import dev.newsflow.core.EnrichedArticle;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Searches the articles behind the alias: full text over title (weighted) and body, keyword filters
  * on entities, language and source, a date range, facets, highlighted snippets and cursor paging
- * ({@code search_after}, stable under concurrent indexing unlike {@code from}).
+ * ({@code search_after}, stable under concurrent indexing unlike {@code from}). Duplicates
+ * ({@code duplicate_of} set) are folded under their original unless asked for.
  */
 public final class ArticleSearch {
 
     static final int SNIPPET_CHARS = 200;
     static final int FACET_SIZE = 10;
+    private static final String DUPLICATE_OF = "duplicate_of";
     /** Facet name in the answer, keyword field in the index. */
     static final Map<String, String> FACETS = facets();
     private static final List<String> HIT_FIELDS = List.of("id", "title", "source", "published_at", "ingested_at",
@@ -51,7 +56,61 @@ public final class ArticleSearch {
         List<Hit<EnrichedArticle>> page = hits.subList(0, Math.min(hits.size(), query.size()));
         String next = hits.size() > query.size() ? cursorAfter(query.sort(), page.getLast()).encode() : null;
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
-        return new SearchResult(total, page.stream().map(ArticleSearch::hit).toList(), facets(response.aggregations()), next);
+        List<ArticleHit> shown = page.stream().map(ArticleSearch::hit).toList();
+        if (!query.includeDuplicates() && !shown.isEmpty()) {
+            Map<String, Long> folded = duplicateCounts(shown.stream().map(ArticleHit::id).toList());
+            shown = shown.stream().map(h -> h.withDuplicates(folded.get(h.id()))).toList();
+        }
+        return new SearchResult(total, shown, facets(response.aggregations()), next);
+    }
+
+    /** Articles like this one (more_like_this on title and body), never itself or a duplicate; empty when it is absent. */
+    public Optional<RelatedArticles> related(RelatedQuery query) throws IOException {
+        Optional<EnrichedArticle> article = article(query.id());
+        if (article.isEmpty()) {
+            return Optional.empty();
+        }
+        SearchRequest request = relatedRequest(alias, article.get(), query.size());
+        if (request == null) {
+            return Optional.of(new RelatedArticles(query.id(), List.of()));
+        }
+        List<ArticleHit> hits = es.search(request, EnrichedArticle.class).hits().hits().stream()
+                .map(ArticleSearch::hit).toList();
+        return Optional.of(new RelatedArticles(query.id(), hits));
+    }
+
+    /** The request for {@link #related}, or null when the article has no text to compare. */
+    static SearchRequest relatedRequest(String index, EnrichedArticle article, int size) {
+        String like = Stream.of(article.title(), article.body()).filter(t -> t != null && !t.isBlank())
+                .collect(Collectors.joining("\n"));
+        if (like.isEmpty()) {
+            return null;
+        }
+        return SearchRequest.of(s -> s
+                .index(index)
+                .size(size)
+                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                .query(q -> q.bool(b -> b
+                        // The defaults (a term in 5 documents, twice in the text) find nothing in a young index.
+                        .must(m -> m.moreLikeThis(mlt -> mlt.fields("title", "body").like(l -> l.text(like))
+                                .minTermFreq(1).minDocFreq(1).maxQueryTerms(25)))
+                        .mustNot(n -> n.ids(i -> i.values(article.id())))
+                        .mustNot(n -> n.exists(e -> e.field(DUPLICATE_OF))))));
+    }
+
+    /** How many duplicates point at each of these originals: one small aggregation over the page's ids. */
+    private Map<String, Long> duplicateCounts(List<String> ids) throws IOException {
+        SearchResponse<EnrichedArticle> response = es.search(s -> s
+                .index(alias)
+                .size(0)
+                .query(q -> q.terms(t -> t.field(DUPLICATE_OF).terms(v -> v.value(ids.stream().map(FieldValue::of).toList()))))
+                .aggregations(DUPLICATE_OF, a -> a.terms(t -> t.field(DUPLICATE_OF).size(ids.size()))), EnrichedArticle.class);
+        Aggregate counts = response.aggregations().get(DUPLICATE_OF);
+        Map<String, Long> folded = new HashMap<>();
+        if (counts != null && counts.isSterms()) {
+            counts.sterms().buckets().array().forEach(b -> folded.put(b.key().stringValue(), b.docCount()));
+        }
+        return folded;
     }
 
     /** The whole stored article, as indexed. */
@@ -100,6 +159,9 @@ public final class ArticleSearch {
             terms(b, "topics", query.topics());
             terms(b, "language", query.languages());
             terms(b, "source", query.sources());
+            if (!query.includeDuplicates()) {
+                b.mustNot(n -> n.exists(e -> e.field(DUPLICATE_OF)));
+            }
             if (query.since() != null || query.until() != null) {
                 b.filter(f -> f.range(r -> r.date(d -> {
                     d.field("published_at");
@@ -141,7 +203,7 @@ public final class ArticleSearch {
     private static ArticleHit hit(Hit<EnrichedArticle> hit) {
         EnrichedArticle a = hit.source();
         return new ArticleHit(a.id() == null ? hit.id() : a.id(), a.title(), snippet(hit.highlight()), a.source(),
-                a.publishedAt(), a.ingestedAt(), a.language(), a.people(), a.organizations(), a.places(), a.topics());
+                a.publishedAt(), a.ingestedAt(), a.language(), a.people(), a.organizations(), a.places(), a.topics(), null);
     }
 
     /** The body passage with a match; else the highlighted title; else the start of the body. */

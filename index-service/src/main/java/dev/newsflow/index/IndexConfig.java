@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param elasticsearchUrl {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}
  * @param credentials      {@code NEWSFLOW_ES_USERNAME}/{@code NEWSFLOW_ES_PASSWORD} or {@code NEWSFLOW_ES_API_KEY}
- * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}; the index behind it is {@link #indexName()}
+ * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}; first behind it is {@link #indexName()}
  * @param shards           {@code NEWSFLOW_INDEX_SHARDS}, default 1
  * @param replicas         {@code NEWSFLOW_INDEX_REPLICAS}, default 0 (one local node)
  * @param port             {@code NEWSFLOW_INDEX_PORT}, default 8083; 0 picks a free port
@@ -42,7 +42,7 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
                 backoff(env));
     }
 
-    /** The versioned index the alias points to; a new mapping gets a new version and a re-index. */
+    /** The first versioned index, made with the alias; {@code ./newsflow reindex} moves the alias to the next one. */
     public String indexName() {
         return alias + "-v1";
     }

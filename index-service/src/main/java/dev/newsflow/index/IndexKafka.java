@@ -18,10 +18,15 @@ public final class IndexKafka {
      * Offsets are committed by the indexer only; read_committed hides records of aborted enrich transactions.
      */
     public static Map<String, Object> consumer(IndexConfig config) {
+        return consumer(config, config.groupId());
+    }
+
+    /** The same settings in another consumer group (a re-index reads the topic from the start in its own). */
+    public static Map<String, Object> consumer(IndexConfig config, String groupId) {
         return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
-                ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-consumer",
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-consumer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +114,38 @@ public final class IndexManager {
                 .name(alias + "-template")
                 .indexPatterns(alias + "-v*")
                 .template(m -> m.settings(settings()).mappings(mappings())));
+    }
+
+    /** The concrete indices the alias points to now (one, except by hand-made mistakes). */
+    public List<String> aliasedIndices() throws IOException {
+        try {
+            return List.copyOf(new TreeSet<>(es.indices().getAlias(a -> a.name(alias)).aliases().keySet()));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Every versioned index of this alias ({@code news-v1}, {@code news-v2}, ...), aliased or not. */
+    public List<String> versionedIndices() throws IOException {
+        return List.copyOf(new TreeSet<>(es.indices()
+                .get(g -> g.index(alias + "-v*").allowNoIndices(true).ignoreUnavailable(true)).indices().keySet()));
+    }
+
+    /** Creates another versioned index with the current settings and mapping (which the template also holds). */
+    public void create(String name) throws IOException {
+        es.indices().create(c -> c.index(name).settings(settings()).mappings(mappings()));
+        log.info("created index {}", name);
+    }
+
+    /** Moves the alias from one index to the other in one {@code _aliases} call: no moment without it. */
+    public void moveAlias(String from, String to) throws IOException {
+        es.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(from).alias(alias)))
+                .actions(a -> a.add(add -> add.index(to).alias(alias).isWriteIndex(true))));
+        log.info("alias {} moved from {} to {}", alias, from, to);
     }
 
     private void createIndex() throws IOException {

@@ -20,11 +20,16 @@ public final class IndexRoutes {
         this.search = search;
     }
 
-    /** Adds {@code GET /v1/search} and {@code GET /v1/articles/{id}} to an app made by {@code ServiceHttp.create}. */
+    /**
+     * Adds {@code GET /v1/search}, {@code GET /v1/articles/{id}}, {@code GET /v1/articles/{id}/related}
+     * and the search page ({@code GET /}) to an app made by {@code ServiceHttp.create}.
+     */
     public static Javalin register(Javalin app, ArticleSearch search) {
         IndexRoutes routes = new IndexRoutes(search);
         app.get("/v1/search", routes::search);
         app.get("/v1/articles/{id}", routes::article);
+        app.get("/v1/articles/{id}/related", routes::related);
+        StaticFiles.searchPage().register(app);
         return app;
     }
 
@@ -37,6 +42,12 @@ public final class IndexRoutes {
         String id = ctx.pathParam("id");
         ctx.json(backend(() -> search.article(id))
                 .orElseThrow(() -> ProblemException.notFound("no article with id " + id)));
+    }
+
+    private void related(Context ctx) {
+        RelatedQuery query = RelatedQuery.parse(ctx.pathParam("id"), ctx.queryParamMap());
+        ctx.json(backend(() -> search.related(query))
+                .orElseThrow(() -> ProblemException.notFound("no article with id " + query.id())));
     }
 
     /** Elasticsearch trouble is the service's dependency failing, not the caller's mistake: 503. */

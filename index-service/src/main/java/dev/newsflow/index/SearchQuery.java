@@ -15,10 +15,13 @@ import java.util.Map;
  * @param text  the {@code q} text in simple query syntax ({@code "a phrase"}, {@code -exclude}, {@code a OR b}), or null
  * @param since inclusive lower bound of {@code published_at}, or null
  * @param until exclusive upper bound of {@code published_at}, or null
+ * @param includeDuplicates {@code duplicates=include}: also hits with {@code duplicate_of} set, which are
+ *                          otherwise folded under their original ({@code duplicates=fold}, the default)
  */
 public record SearchQuery(String text, List<String> people, List<String> organizations, List<String> places,
                           List<String> topics, List<String> languages, List<String> sources,
-                          Instant since, Instant until, SearchSort sort, int size, SearchCursor cursor) {
+                          Instant since, Instant until, SearchSort sort, int size, SearchCursor cursor,
+                          boolean includeDuplicates) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
@@ -58,12 +61,24 @@ public record SearchQuery(String text, List<String> people, List<String> organiz
         }
         return new SearchQuery(text, all(params, "person"), all(params, "organization"), all(params, "place"),
                 all(params, "topic"), all(params, "language"), all(params, "source"),
-                since, until, sort, size(params), cursor);
+                since, until, sort, size(params), cursor, includeDuplicates(params));
     }
 
     /** The same query, continuing after the given cursor. */
     public SearchQuery after(SearchCursor next) {
-        return new SearchQuery(text, people, organizations, places, topics, languages, sources, since, until, sort, size, next);
+        return new SearchQuery(text, people, organizations, places, topics, languages, sources, since, until, sort, size, next,
+                includeDuplicates);
+    }
+
+    private static boolean includeDuplicates(Map<String, List<String>> params) {
+        String value = single(params, "duplicates");
+        if (value == null || value.equals("fold")) {
+            return false;
+        }
+        if (value.equals("include")) {
+            return true;
+        }
+        throw badRequest("duplicates", "duplicates must be fold or include, got \"" + value + "\"");
     }
 
     private static int size(Map<String, List<String>> params) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
 import java.io.IOException;
 import java.util.List;
@@ -74,5 +75,28 @@ class ArticleSearchRequestTest {
                 .isEqualTo("<em>Storm</em>");
         assertThat(ArticleSearch.snippet(Map.of("body", List.of("the start of the body"))))
                 .isEqualTo("the start of the body");
+    }
+
+    @Test
+    void duplicatesAreLeftOutUnlessIncluded() throws IOException {
+        assertThat(request(Map.of()).at("/query/bool/must_not").toString()).contains("{\"exists\":{\"field\":\"duplicate_of\"}}");
+        assertThat(request(Map.of("duplicates", List.of("include"))).at("/query/bool").has("must_not")).isFalse();
+    }
+
+    @Test
+    void relatedIsMoreLikeThisWithoutTheArticleAndDuplicates() throws IOException {
+        EnrichedArticle article = IndexFixture.article("g-1", 1, "Storm hits coast", "A storm closed the port.");
+        var request = ArticleSearch.relatedRequest("news", article, 7);
+        JsonNode body = Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
+
+        assertThat(body.get("size").asInt()).isEqualTo(7);
+        JsonNode mlt = body.at("/query/bool/must/0/more_like_this");
+        assertThat(mlt.get("fields")).extracting(JsonNode::asText).containsExactly("title", "body");
+        assertThat(mlt.get("like").toString()).contains("Storm hits coast").contains("A storm closed the port.");
+        assertThat(body.at("/query/bool/must_not").toString())
+                .contains("{\"ids\":{\"values\":[\"" + article.id() + "\"]}}")
+                .contains("{\"exists\":{\"field\":\"duplicate_of\"}}");
+        EnrichedArticle empty = IndexFixture.article("g-2", 1, "", " ");
+        assertThat(ArticleSearch.relatedRequest("news", empty, 5)).isNull();
     }
 }

@@ -125,9 +125,14 @@ final class IndexFixture implements AutoCloseable {
         }
     }
 
+    /** Where the service's HTTP API and search page answer, e.g. {@code http://127.0.0.1:41234}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + http.port();
+    }
+
     HttpResponse<String> get(String pathAndQuery) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + pathAndQuery)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -188,7 +193,10 @@ final class IndexFixture implements AutoCloseable {
         producer.close();
         deadLetters.close();
         try {
-            es.indices().delete(d -> d.index(config.indexName()));
+            // By name: wildcard deletes are refused by default (action.destructive_requires_name).
+            for (String versioned : IndexManager.of(es, config).versionedIndices()) {
+                es.indices().delete(d -> d.index(versioned));
+            }
             es.indices().deleteIndexTemplate(d -> d.name(config.alias() + "-template"));
         } finally {
             es.close();

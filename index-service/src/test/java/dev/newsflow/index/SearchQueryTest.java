@@ -82,4 +82,13 @@ class SearchQueryTest {
         assertThat(rejected(Map.of("q", List.of("x"), "cursor", List.of(cursor))).problem().extensions())
                 .containsEntry("parameter", "cursor");
     }
+
+    @Test
+    void foldsDuplicatesUnlessAskedToIncludeThem() {
+        assertThat(parse(Map.of()).includeDuplicates()).isFalse();
+        assertThat(parse(Map.of("duplicates", List.of("fold"))).includeDuplicates()).isFalse();
+        assertThat(parse(Map.of("duplicates", List.of("include"))).includeDuplicates()).isTrue();
+        assertThat(parse(Map.of("duplicates", List.of("include"))).after(null).includeDuplicates()).isTrue();
+        assertThat(rejected(Map.of("duplicates", List.of("all"))).problem().extensions()).containsEntry("parameter", "duplicates");
+    }
 }
