@@ -2,6 +2,7 @@ package dev.newsflow.core;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
@@ -39,7 +40,7 @@ public final class ServiceHttp {
             config.requestLogger.http((ctx, ms) -> Timer.builder("newsflow.http.requests")
                     .description("HTTP requests served")
                     .tag("method", ctx.method().name())
-                    .tag("route", ctx.endpointHandlerPath())
+                    .tag("route", route(ctx))
                     .tag("status", Integer.toString(ctx.statusCode()))
                     .publishPercentileHistogram(false)
                     .register(registry)
@@ -83,6 +84,15 @@ public final class ServiceHttp {
         }
         ctx.status(allUp ? 200 : 503);
         ctx.json(Map.of("status", allUp ? "UP" : "DOWN", "checks", status));
+    }
+
+    /**
+     * The matched route pattern, so paths with ids share one timer; a request that matched no route
+     * is tagged "unmatched" (Javalin has no route path then, and raw paths would make tags unbounded).
+     */
+    private static String route(Context ctx) {
+        return ctx.handlerType() == HandlerType.BEFORE || ctx.endpointHandlerPath().isEmpty()
+                ? "unmatched" : ctx.endpointHandlerPath();
     }
 
     private static String reason(int status) {
