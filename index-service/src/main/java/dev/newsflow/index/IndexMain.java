@@ -6,6 +6,7 @@ import dev.newsflow.core.Metrics;
 import dev.newsflow.core.ServiceHttp;
 import dev.newsflow.core.TopicInitializer;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,8 +40,11 @@ public final class IndexMain {
         indexManager.ensure();
 
         Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(IndexKafka.deadLetterProducer(config));
-        var indexer = new ArticleIndexer(new KafkaConsumer<>(IndexKafka.consumer(config)), deadLetters, es, config,
-                new IndexerMetrics(registry), Clock.systemUTC());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(IndexKafka.consumer(config));
+        // The consumer's own metrics, among them records-lag per partition (kafka_consumer_fetch_manager_records_lag).
+        var consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
+        var indexer = new ArticleIndexer(consumer, deadLetters, es, config, new IndexerMetrics(registry), Clock.systemUTC());
         Thread pollThread = new Thread(indexer, "index-poll");
         Javalin http = IndexRoutes.register(ServiceHttp.create(registry, Map.of(
                 "elasticsearch", ReadinessChecks.elasticsearch(es),
@@ -51,6 +55,7 @@ public final class IndexMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             indexer.shutdown();
             join(pollThread);
+            consumerMetrics.close();
             http.stop();
             deadLetters.close(Duration.ofSeconds(10));
             admin.close(Duration.ofSeconds(5));
