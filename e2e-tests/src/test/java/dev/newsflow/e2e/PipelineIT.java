@@ -179,7 +179,8 @@ class PipelineIT {
         assertThat(metrics(ingest).has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
         assertThat(metrics(ingest).has("kafka_producer_record_send_total")).isTrue();
         assertThat(enrichMetrics.has("jvm_memory_used_bytes")).isTrue();
-        assertThat(metrics(index).has("kafka_consumer_fetch_manager_records_lag")).isTrue();
+        await("index exposes its consumer's lag per partition").atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> assertThat(metrics(index).has("kafka_consumer_fetch_manager_records_lag")).isTrue());
     }
 
     private PrometheusText metrics(ServiceProcess service) throws IOException, InterruptedException {

@@ -10,8 +10,11 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,7 +45,13 @@ public final class IndexMain {
         Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(IndexKafka.deadLetterProducer(config));
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(IndexKafka.consumer(config));
         // The consumer's own metrics, among them records-lag per partition (kafka_consumer_fetch_manager_records_lag).
-        var consumerMetrics = new KafkaClientMetrics(consumer);
+        // Partition metrics appear only once partitions are assigned: look for new ones every 10 s, not every minute.
+        ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kafka-metrics-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        var consumerMetrics = new KafkaClientMetrics(consumer, List.of(), metricsRefresh, Duration.ofSeconds(10));
         consumerMetrics.bindTo(registry);
         var indexer = new ArticleIndexer(consumer, deadLetters, es, config, new IndexerMetrics(registry), Clock.systemUTC());
         Thread pollThread = new Thread(indexer, "index-poll");
@@ -56,6 +65,7 @@ public final class IndexMain {
             indexer.shutdown();
             join(pollThread);
             consumerMetrics.close();
+            metricsRefresh.shutdown();
             http.stop();
             deadLetters.close(Duration.ofSeconds(10));
             admin.close(Duration.ofSeconds(5));
