@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param indexGroup       {@code NEWSFLOW_INDEX_GROUP_ID}, default {@code newsflow-index}
  * @param timeout          {@code NEWSFLOW_CLI_TIMEOUT}, default 5s: how long one server may take to answer
  */
-public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, ElasticsearchAuth elasticsearchAuth, String alias,
+public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials elasticsearchAuth, String alias,
                         Map<String, URI> services, Set<String> checkedServices, Duration quietAfter,
                         String enrichGroup, String indexGroup, Duration timeout) {
 
@@ -53,7 +54,7 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, Elasticsearch
         return new CliConfig(
                 KafkaSettings.fromEnv(env),
                 url(env, "NEWSFLOW_ES_URL", "http://127.0.0.1:9200"),
-                ElasticsearchAuth.fromEnv(env),
+                EsCredentials.fromEnv(env),
                 env.string("NEWSFLOW_INDEX_ALIAS", "news"),
                 services,
                 serviceNames(env.string(STATUS_SERVICES, String.join(",", services.keySet())), STATUS_SERVICES),

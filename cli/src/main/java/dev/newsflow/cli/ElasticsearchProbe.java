@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.core.EsCredentials;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.Json;
@@ -27,10 +28,10 @@ public final class ElasticsearchProbe {
 
     private final HttpClient http;
     private final URI base;
-    private final ElasticsearchAuth auth;
+    private final EsCredentials auth;
     private final Duration timeout;
 
-    public ElasticsearchProbe(HttpClient http, URI base, ElasticsearchAuth auth, Duration timeout) {
+    public ElasticsearchProbe(HttpClient http, URI base, EsCredentials auth, Duration timeout) {
         this.http = http;
         this.base = base;
         this.auth = auth;
@@ -97,7 +98,7 @@ public final class ElasticsearchProbe {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Accept", "application/json");
-        auth.header().ifPresent(value -> builder.header("Authorization", value));
+        auth.authorization().ifPresent(value -> builder.header("Authorization", value));
         return builder;
     }
 

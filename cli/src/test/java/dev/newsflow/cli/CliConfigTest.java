@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.core.EsCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class CliConfigTest {
 
         assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
-        assertThat(config.elasticsearchAuth()).isEqualTo(ElasticsearchAuth.NONE);
+        assertThat(config.elasticsearchAuth()).isEqualTo(EsCredentials.NONE);
         assertThat(config.alias()).isEqualTo("news");
         assertThat(config.services()).containsExactly(
                 Map.entry("ingest", URI.create("http://127.0.0.1:8081")),
@@ -44,7 +45,7 @@ class CliConfigTest {
 
         assertThat(config.kafka().topics().deadletter().name()).isEqualTo("staging.news.deadletter");
         assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("https://es.example:9243"));
-        assertThat(config.elasticsearchAuth().header()).contains("ApiKey c2VjcmV0");
+        assertThat(config.elasticsearchAuth().authorization()).contains("ApiKey c2VjcmV0");
         assertThat(config.elasticsearchAuth().toString()).doesNotContain("c2VjcmV0");
         assertThat(config.services().get("index")).isEqualTo(URI.create("http://index:8083"));
         assertThat(config.checkedServices()).containsExactly("index", "ingest");
@@ -57,7 +58,7 @@ class CliConfigTest {
     void basicCredentialsBecomeAnAuthorizationHeader() {
         CliConfig config = CliConfig.fromEnv(new Env(Map.of("NEWSFLOW_ES_USERNAME", "elastic", "NEWSFLOW_ES_PASSWORD", "pw")));
 
-        assertThat(config.elasticsearchAuth().header()).contains("Basic ZWxhc3RpYzpwdw==");
+        assertThat(config.elasticsearchAuth().authorization()).contains("Basic ZWxhc3RpYzpwdw==");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.core.EsCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.core.Json;
@@ -37,7 +38,7 @@ class ElasticsearchProbeTest {
     void aClosedPortIsReportedAsUnreachable() throws IOException {
         URI url = URI.create("http://127.0.0.1:" + ServiceProbeTest.closedPort());
         try (HttpClient http = HttpClient.newHttpClient()) {
-            IndexStatus status = new ElasticsearchProbe(http, url, ElasticsearchAuth.NONE, Duration.ofSeconds(2)).read("news");
+            IndexStatus status = new ElasticsearchProbe(http, url, EsCredentials.NONE, Duration.ofSeconds(2)).read("news");
 
             assertThat(status.reachable()).isFalse();
             assertThat(status.problem()).startsWith("Elasticsearch at " + url + " is not reachable");

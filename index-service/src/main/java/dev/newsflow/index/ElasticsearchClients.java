@@ -1,5 +1,6 @@
 package dev.newsflow.index;
 
+import dev.newsflow.core.EsCredentials;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;

@@ -2,10 +2,10 @@ package dev.newsflow.index;
 
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
+import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.KafkaSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +31,7 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
     public static IndexConfig fromEnv(Env env) {
         return new IndexConfig(
                 url(env),
-                credentials(env),
+                EsCredentials.fromEnv(env),
                 alias(env),
                 atLeast(env, "NEWSFLOW_INDEX_SHARDS", 1, 1),
                 atLeast(env, "NEWSFLOW_INDEX_REPLICAS", 0, 0),
@@ -67,24 +67,6 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
         } catch (URISyntaxException e) {
             throw new ConfigException("NEWSFLOW_ES_URL is not a valid URL: \"" + value + "\"");
         }
-    }
-
-    private static EsCredentials credentials(Env env) {
-        Optional<String> user = env.find("NEWSFLOW_ES_USERNAME");
-        Optional<String> password = env.find("NEWSFLOW_ES_PASSWORD");
-        Optional<String> apiKey = env.find("NEWSFLOW_ES_API_KEY");
-        if (apiKey.isPresent() && (user.isPresent() || password.isPresent())) {
-            throw new ConfigException("set either NEWSFLOW_ES_API_KEY or NEWSFLOW_ES_USERNAME/NEWSFLOW_ES_PASSWORD, not both");
-        }
-        if (user.isPresent() != password.isPresent()) {
-            throw new ConfigException(user.isPresent()
-                    ? "NEWSFLOW_ES_PASSWORD must be set when NEWSFLOW_ES_USERNAME is"
-                    : "NEWSFLOW_ES_USERNAME must be set when NEWSFLOW_ES_PASSWORD is");
-        }
-        if (apiKey.isPresent()) {
-            return EsCredentials.apiKey(apiKey.get());
-        }
-        return user.map(u -> EsCredentials.basic(u, password.get())).orElse(EsCredentials.NONE);
     }
 
     private static String alias(Env env) {

@@ -1,5 +1,6 @@
 package dev.newsflow.index;
 
+import dev.newsflow.core.EsCredentials;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;

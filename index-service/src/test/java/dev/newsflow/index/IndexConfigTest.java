@@ -1,5 +1,6 @@
 package dev.newsflow.index;
 
+import dev.newsflow.core.EsCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
