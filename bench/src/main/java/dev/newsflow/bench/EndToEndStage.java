@@ -88,18 +88,18 @@ final class EndToEndStage {
     }
 
     /**
-     * Articles per second while the backlog drained: the middle 80% of the arrival curve (10th to
-     * 90th percentile of the times they became searchable), leaving out start-up and the last refresh.
+     * Articles per second from the first 202 until 90% of the articles were searchable: the last
+     * tenth is left out because it waits on one more bulk flush and refresh, not on throughput.
      */
     static double sustainedRate(Map<String, Long> firstSeen, Map<String, Long> accepted) {
         long[] seen = accepted.keySet().stream().mapToLong(firstSeen::get).toArray();
+        long start = accepted.values().stream().mapToLong(Long::longValue).min().orElse(0);
         Arrays.sort(seen);
-        int low = (int) (seen.length * 0.1);
-        int high = (int) (seen.length * 0.9) - 1;
-        if (high <= low || seen[high] == seen[low]) {
+        int count = (int) Math.ceil(seen.length * 0.9);
+        if (count == 0 || seen[count - 1] <= start) {
             return Double.NaN;
         }
-        return (high - low) / ((seen[high] - seen[low]) / 1e9);
+        return count / ((seen[count - 1] - start) / 1e9);
     }
 
     private static HttpRequest post(URI uri, String source, String type, byte[] body) {

@@ -62,13 +62,13 @@ class ParsersTest {
     }
 
     @Test
-    void sustainedRateIsTheMiddleEightyPercentOfArrivals() {
-        // 11 articles seen one per 100 ms: the 10th..90th percentile span is articles 1..8, 7 gaps in 0.7 s.
+    void sustainedRateRunsFromTheFirstAcceptanceToNinetyPercentSearchable() {
+        // 10 articles accepted at 0 (one later), seen one per 100 ms from 100 ms: 9 of them by 0.9 s.
         Map<String, Long> accepted = new java.util.HashMap<>();
         Map<String, Long> seen = new java.util.HashMap<>();
-        for (int i = 0; i <= 10; i++) {
-            accepted.put("id" + i, 0L);
-            seen.put("id" + i, i * 100_000_000L);
+        for (int i = 0; i < 10; i++) {
+            accepted.put("id" + i, i == 0 ? 0L : 50_000_000L);
+            seen.put("id" + i, (i + 1) * 100_000_000L);
         }
 
         assertThat(EndToEndStage.sustainedRate(seen, accepted)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
