@@ -1,0 +1,87 @@
+package dev.newsflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One benchmark run over a stack that is up: ingest, its producer ceiling, enrich, index, end to
+ * end, search and cost, in that order (each stage reads what the one before wrote), then the report.
+ */
+final class BenchRun {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchRun.class);
+    /** ProducerPerformance sends at least this many records, enough for a steady rate at ~35k records/s. */
+    private static final int MIN_PRODUCER_RECORDS = 20_000;
+
+    private final BenchContext context;
+
+    BenchRun(BenchContext context) {
+        this.context = context;
+    }
+
+    BenchReport run(Instant startedAt, long startNanos, String machine) {
+        String pipeline = context.prefix("pipe");
+        IngestStage.Result ingest = new IngestStage(context).run(pipeline);
+        EnrichStage.Result enrich = new EnrichStage(context).run(pipeline);
+        ProducerPerfResult producer = new ProducerCeiling(context)
+                .run(Math.max(MIN_PRODUCER_RECORDS, 5 * context.corpus().size()), enrich.meanRawBytes());
+        IndexStage.Result index = new IndexStage(context).run(pipeline);
+
+        EndToEndStage.Result e2e;
+        SearchStage.Result search;
+        List<ServiceCost> costs = new ArrayList<>();
+        try (Pipeline services = new Pipeline(context, context.prefix("e2e"), EndToEndStage.SOURCES)) {
+            Map<String, Long> pids = pids(services);
+            Map<String, ProcessUsage> before = usage(pids);
+            e2e = new EndToEndStage(context).run(services);
+            Map<String, ProcessUsage> after = usage(pids);
+            before.forEach((name, start) -> costs.add(new ServiceCost(name,
+                    after.get(name).cpuSeconds() - start.cpuSeconds(), e2e.articles(), after.get(name).peakRssBytes())));
+            search = new SearchStage(context).run(services);
+        }
+        List<Figure> figures = new FigureTable(context.settings()).figures(ingest, producer, enrich, index, e2e, search);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new BenchReport(startedAt, seconds, machine, context.settings(), figures, costs, hotspots());
+    }
+
+    /** The end-to-end services and, when this run started them, Kafka and Elasticsearch. */
+    private static Map<String, Long> pids(Pipeline services) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.services().forEach(s -> pids.put(s.name(), s.pid()));
+        pids.putAll(StackProcesses.find());
+        return pids;
+    }
+
+    private static Map<String, ProcessUsage> usage(Map<String, Long> pids) {
+        Map<String, ProcessUsage> usage = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> usage.put(name, ProcessUsage.of(pid)));
+        return usage;
+    }
+
+    /** Per recorded service, where its samples fell; a recording that cannot be read is skipped with a warning. */
+    private List<Hotspots> hotspots() {
+        List<Hotspots> hotspots = new ArrayList<>();
+        for (ServiceProcess service : context.started()) {
+            Optional<Path> recording = service.recording().filter(Files::exists);
+            if (recording.isEmpty()) {
+                continue;
+            }
+            String label = recording.get().getFileName().toString().replace(".jfr", "");
+            try {
+                hotspots.add(JfrHotspots.read(label, recording.get()));
+            } catch (IOException e) {
+                log.warn("cannot read the recording {}: {}", recording.get(), e.toString());
+            }
+        }
+        return hotspots;
+    }
+}

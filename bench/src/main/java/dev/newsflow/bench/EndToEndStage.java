@@ -1,0 +1,112 @@
+package dev.newsflow.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All three services on the machine at once: first the sustained rate (the corpus offered as fast
+ * as ingest takes it, timed by when articles become searchable), then the latency from 202 to
+ * searchable at the fixed offered rate and at that sustained maximum.
+ */
+final class EndToEndStage {
+
+    private static final Logger log = LoggerFactory.getLogger(EndToEndStage.class);
+    static final List<String> SOURCES = List.of("e2e-max", "e2e-fixed", "e2e-peak");
+    /** Each latency run offers this long a stretch of articles (fewer when the corpus is smaller). */
+    private static final int RUN_SECONDS = 30;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(8);
+
+    private final BenchContext context;
+
+    EndToEndStage(BenchContext context) {
+        this.context = context;
+    }
+
+    /** The sustained rate, and latencies at the fixed rate and at the sustained one. */
+    record Result(double sustained, double fixedRate, Latencies atFixed, double peakRate, Latencies atPeak,
+                  long articles) {
+    }
+
+    Result run(Pipeline pipeline) {
+        try (SearchableWatcher watcher = new SearchableWatcher(context.stack().elasticsearchUrl(), pipeline.alias(),
+                SOURCES)) {
+            URI ingest = pipeline.ingestUri();
+            Corpus corpus = context.corpus();
+            int size = context.settings().batchSize();
+            List<HttpRequest> batches = new ArrayList<>();
+            for (int from = 0; from < corpus.size(); from += size) {
+                batches.add(post(ingest, "e2e-max", "application/x-ndjson", corpus.ndjson(from, Math.min(corpus.size(), from + size))));
+            }
+            // The whole corpus at once: ingest answers within seconds, the rest of the pipeline drains the backlog.
+            Map<String, Long> accepted = new PacedSender().send(batches, 1e9);
+            awaitSearchable(watcher, accepted);
+            double sustained = sustainedRate(watcher.firstSeen(), accepted);
+            log.info("end to end: {} articles, sustained {} articles/s", accepted.size(), Math.round(sustained));
+
+            double fixed = context.settings().rate();
+            Latencies atFixed = latencies(watcher, singles(ingest, "e2e-fixed", fixed), fixed);
+            double peak = Math.max(1, Math.floor(sustained));
+            Latencies atPeak = latencies(watcher, singles(ingest, "e2e-peak", peak), peak);
+            long articles = corpus.size() + (long) count(fixed) + count(peak);
+            return new Result(sustained, fixed, atFixed, peak, atPeak, articles);
+        }
+    }
+
+    private Latencies latencies(SearchableWatcher watcher, List<HttpRequest> requests, double rate) {
+        Map<String, Long> accepted = new PacedSender().send(requests, rate);
+        awaitSearchable(watcher, accepted);
+        List<Long> nanos = new ArrayList<>();
+        accepted.forEach((id, at) -> nanos.add(watcher.firstSeen().get(id) - at));
+        Latencies latencies = Latencies.ofNanos(nanos);
+        log.info("end to end at {}/s: 202 to searchable {}", rate, latencies);
+        return latencies;
+    }
+
+    private List<HttpRequest> singles(URI ingest, String source, double rate) {
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count(rate); i++) {
+            requests.add(post(ingest, source, "application/json", context.corpus().json(i)));
+        }
+        return requests;
+    }
+
+    private int count(double rate) {
+        return (int) Math.min(context.corpus().size(), Math.round(rate * RUN_SECONDS));
+    }
+
+    private static void awaitSearchable(SearchableWatcher watcher, Map<String, Long> accepted) {
+        Awaitility.await("every accepted article searchable").atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> watcher.firstSeen().keySet().containsAll(accepted.keySet()));
+    }
+
+    /**
+     * Articles per second from the first 202 until 90% of the articles were searchable: the last
+     * tenth is left out because it waits on one more bulk flush and refresh, not on throughput.
+     */
+    static double sustainedRate(Map<String, Long> firstSeen, Map<String, Long> accepted) {
+        long[] seen = accepted.keySet().stream().mapToLong(firstSeen::get).toArray();
+        long start = accepted.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        Arrays.sort(seen);
+        int count = (int) Math.ceil(seen.length * 0.9);
+        if (count == 0 || seen[count - 1] <= start) {
+            return Double.NaN;
+        }
+        return count / ((seen[count - 1] - start) / 1e9);
+    }
+
+    private static HttpRequest post(URI uri, String source, String type, byte[] body) {
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", type)
+                .header("Authorization", "Bearer " + Pipeline.key(source))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+}

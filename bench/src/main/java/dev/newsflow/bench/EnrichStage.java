@@ -1,0 +1,135 @@
+package dev.newsflow.bench;
+
+import dev.newsflow.core.KafkaSettings;
+import dev.newsflow.core.TopicInitializer;
+import dev.newsflow.core.Topics;
+import dev.newsflow.enrich.TaggerProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The enrich topology over the raw records ingest wrote, with one stream thread and with one per
+ * core, beside its ceiling: the entity tagger alone on the same texts, in as many threads. The
+ * tagger is the costliest step by far, so the ratio says how much the rest of the topology
+ * (cleaning, keywords, topics, dedup, exactly-once transactions) costs on top.
+ */
+final class EnrichStage {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** The tagger ceiling is timed on this many of the corpus's texts; its rate settles well before. */
+    private static final int TAGGER_SAMPLE = 400;
+    private static final int TAGGER_WARM_UP = 40;
+
+    private final BenchContext context;
+
+    EnrichStage(BenchContext context) {
+        this.context = context;
+    }
+
+    /** Rates of the topology and of the tagger alone, by thread count. */
+    record Result(int cores, double topologyOne, double topologyAll, double taggerOne, double taggerAll,
+                  long records, int meanRawBytes) {
+    }
+
+    Result run(String pipelinePrefix) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String raw = Topics.withPrefix(pipelinePrefix).raw().name();
+        TopicRecords topics = new TopicRecords(context.stack().kafkaBootstrap());
+        List<ConsumerRecord<byte[], byte[]>> rawRecords = topics.readAll(raw);
+        int meanRawBytes = (int) rawRecords.stream().mapToLong(r -> r.value().length).average().orElse(0);
+        // The all-cores run needs its own copy of the input: its output must not mix with the first run's,
+        // which the index stage reads.
+        String copyPrefix = context.prefix("enrich-all");
+        TopicInitializer.ensure(context.admin(), settings(copyPrefix), Duration.ofSeconds(30));
+        String copy = Topics.withPrefix(copyPrefix).raw().name();
+        topics.write(copy, rawRecords.stream().map(r -> new ProducerRecord<>(copy, r.partition(), r.timestamp(), r.key(),
+                r.value(), r.headers())).toList());
+
+        double one = topology("enrich-1-thread", pipelinePrefix, 1, rawRecords.size());
+        double all = topology("enrich-" + cores + "-threads", copyPrefix, cores, rawRecords.size());
+        List<String> texts = texts();
+        TaggerProbe.load();
+        tagAll(texts.subList(0, Math.min(TAGGER_WARM_UP, texts.size())), 1);
+        double taggerOne = tagAll(texts, 1);
+        double taggerAll = tagAll(texts, cores);
+        log.info("enrich: topology {} / {} articles/s (1 / {} threads), tagger alone {} / {}", round(one), round(all),
+                cores, round(taggerOne), round(taggerAll));
+        return new Result(cores, one, all, taggerOne, taggerAll, rawRecords.size(), meanRawBytes);
+    }
+
+    private double topology(String tag, String prefix, int threads, long records) {
+        String appId = context.name(tag);
+        int port = FreePort.pick();
+        Map<String, String> env = context.env(prefix);
+        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(port));
+        env.put("NEWSFLOW_ENRICH_APP_ID", appId);
+        env.put("NEWSFLOW_ENRICH_THREADS", Integer.toString(threads));
+        env.put("NEWSFLOW_ENRICH_STATE_DIR", context.work().resolve("state-" + tag).toString());
+        long started = System.nanoTime();
+        try (ServiceProcess enrich = context.start("enrich-service", tag, "dev.newsflow.enrich.EnrichMain", port, env)) {
+            StageTiming timing = context.progress().await(appId, Topics.withPrefix(prefix).raw().name(), records,
+                    started, TIMEOUT);
+            log.info("{}: {} records, {} articles/s after the first commit, {} from the process start", tag, records,
+                    round(timing.steadyRate()), round(timing.overallRate()));
+            return timing.steadyRate();
+        }
+    }
+
+    /** The texts the tagger sees in the enricher: headline, then body. */
+    private List<String> texts() {
+        List<String> texts = new ArrayList<>();
+        for (CorpusArticle article : context.corpus().articles().subList(0, Math.min(TAGGER_SAMPLE, context.corpus().size()))) {
+            texts.add(article.title() + "\n" + article.body());
+        }
+        return texts;
+    }
+
+    /** Texts per second through the shared tagger in {@code threads} threads. */
+    private static double tagAll(List<String> texts, int threads) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
+                        TaggerProbe.tag(texts.get(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while tagging", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the tagger failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return texts.size() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private KafkaSettings settings(String prefix) {
+        return new KafkaSettings(context.stack().kafkaBootstrap(), prefix, BenchContext.PARTITIONS, (short) 1);
+    }
+
+    private static long round(double value) {
+        return Math.round(value);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.newsflow.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the stages' results into the table's rows, each throughput beside its raw ceiling and with
+ * the issue's target where it sets one: index ≥ 0.9 of raw _bulk, ingest batches ≥ 0.5 of the raw
+ * producer, the topology ≥ 0.9 of the tagger alone per thread, end-to-end p99 ≤ 2 s at 50/s.
+ */
+final class FigureTable {
+
+    static final double INDEX_TARGET = 0.9;
+    static final double INGEST_BATCH_TARGET = 0.5;
+    static final double TOPOLOGY_TARGET = 0.9;
+    static final double E2E_P99_TARGET_MS = 2000;
+    /** The latency target is set for this offered rate. */
+    static final int E2E_TARGET_RATE = 50;
+
+    private final BenchSettings settings;
+
+    FigureTable(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    List<Figure> figures(IngestStage.Result ingest, ProducerPerfResult producer, EnrichStage.Result enrich,
+                         IndexStage.Result index, EndToEndStage.Result e2e, SearchStage.Result search) {
+        List<Figure> rows = new ArrayList<>();
+        int clients = settings.clients();
+        String producerLabel = "Kafka ProducerPerformance, " + enrich.meanRawBytes() + " B records, acks=all";
+        rows.add(Figure.rate("ingest", "single JSON requests, " + clients + " clients",
+                ingest.single().requestsPerSecond(), producerLabel, producer.recordsPerSec()));
+        rows.add(Figure.alone("ingest", "single JSON response time p50", ingest.single().latencies().p50(), "ms"));
+        rows.add(Figure.alone("ingest", "single JSON response time p99", ingest.single().latencies().p99(), "ms"));
+        double batchRate = ingest.batch().requestsPerSecond() * ingest.batchSize();
+        rows.add(Figure.rate("ingest", "NDJSON batches of " + ingest.batchSize() + ", " + clients + " clients",
+                batchRate, producerLabel, producer.recordsPerSec()).atLeast(INGEST_BATCH_TARGET));
+        rows.add(Figure.alone("ingest", "NDJSON batch response time p50", ingest.batch().latencies().p50(), "ms"));
+        rows.add(Figure.alone("ingest", "NDJSON batch response time p99", ingest.batch().latencies().p99(), "ms"));
+
+        rows.add(Figure.rate("enrich", "topology, 1 stream thread", enrich.topologyOne(),
+                "NER tagger alone, 1 thread", enrich.taggerOne()).atLeast(TOPOLOGY_TARGET));
+        rows.add(Figure.rate("enrich", "topology, " + enrich.cores() + " stream threads (1 per core)", enrich.topologyAll(),
+                "NER tagger alone, " + enrich.cores() + " threads", enrich.taggerAll()).atLeast(TOPOLOGY_TARGET));
+
+        rows.add(Figure.rate("index", "indexer, enriched topic → Elasticsearch (" + index.documents() + " docs)",
+                index.indexer(), "raw _bulk, same docs and client (" + index.bestSize() + "/request, "
+                        + index.bestClients() + " clients)", index.best()).atLeast(INDEX_TARGET));
+
+        rows.add(Figure.alone("end to end", "sustained, all services on the machine", e2e.sustained(), "articles/s"));
+        latencyRows(rows, e2e.fixedRate(), e2e.atFixed(), e2e.fixedRate() == E2E_TARGET_RATE);
+        latencyRows(rows, e2e.peakRate(), e2e.atPeak(), false);
+
+        rows.add(Figure.alone("search", "mixed queries p50 (" + clients + " clients, over " + search.indexed() + " articles)",
+                search.all().p50(), "ms"));
+        rows.add(Figure.alone("search", "mixed queries p99", search.all().p99(), "ms"));
+        rows.add(Figure.alone("search", "mixed queries answered", search.queriesPerSecond(), "queries/s"));
+        return rows;
+    }
+
+    private static void latencyRows(List<Figure> rows, double rate, Latencies latencies, boolean targetApplies) {
+        String at = String.format(java.util.Locale.ROOT, "202 → searchable at %.0f/s offered", rate);
+        rows.add(Figure.alone("end to end", at + ", p50", latencies.p50(), "ms"));
+        rows.add(Figure.alone("end to end", at + ", p95", latencies.p95(), "ms"));
+        Figure p99 = Figure.alone("end to end", at + ", p99", latencies.p99(), "ms");
+        rows.add(targetApplies ? p99.atMost(E2E_P99_TARGET_MS) : p99);
+    }
+}

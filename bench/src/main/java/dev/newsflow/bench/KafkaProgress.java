@@ -1,0 +1,71 @@
+package dev.newsflow.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+
+/**
+ * How far a consumer group has come through a topic, from the offsets it committed. A stage is
+ * timed by its commits because they are what it promises: an offset is committed only once the
+ * record's result is safely written (exactly-once for enrich, Elasticsearch's answer for index).
+ */
+final class KafkaProgress {
+
+    private final Admin admin;
+
+    KafkaProgress(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** Records in the topic: the sum of its partitions' end offsets (all ours start empty at offset 0). */
+    long endOffsets(String topic) {
+        try {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e.getCause());
+        }
+    }
+
+    /** The offsets the group committed on the topic, summed; 0 before its first commit. */
+    long committed(String group, String topic) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            return offsets.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of group " + group, e.getCause());
+        }
+    }
+
+    /**
+     * Waits until the group has committed {@code target} records of the topic, and times it: from
+     * {@code startNanos}, and from its first commit, which ends the start-up (model loading, group
+     * join, first fetch) so that what follows is the steady rate.
+     */
+    StageTiming await(String group, String topic, long target, long startNanos, Duration timeout) {
+        long first = Awaitility.await(group + " first commit").atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> committed(group, topic), c -> c > 0);
+        long firstAt = System.nanoTime();
+        Awaitility.await(group + " at " + target).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> committed(group, topic) >= target);
+        return new StageTiming(target, startNanos, first, firstAt, System.nanoTime());
+    }
+}
