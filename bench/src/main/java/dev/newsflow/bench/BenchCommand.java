@@ -2,7 +2,7 @@ package dev.newsflow.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newsflow.index.ElasticsearchClients;
-import dev.newsflow.index.EsCredentials;
+import dev.newsflow.core.EsCredentials;
 import dev.newsflow.stack.LocalStack;
 import dev.newsflow.stack.StackEndpoints;
 import dev.newsflow.stack.StackSettings;
