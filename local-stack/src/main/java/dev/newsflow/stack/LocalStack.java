@@ -1,5 +1,7 @@
 package dev.newsflow.stack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -79,6 +81,18 @@ public final class LocalStack implements RunningStack {
     /** Whether both servers are still running. */
     public boolean running() {
         return kafka.running() && elasticsearch.running();
+    }
+
+    /** The servers that are not running (empty while both are), with the log to read. */
+    public List<String> stoppedServers() {
+        List<String> stopped = new ArrayList<>();
+        if (!kafka.running()) {
+            stopped.add("Kafka (log: " + settings.home().resolve("kafka/kafka.log") + ")");
+        }
+        if (!elasticsearch.running()) {
+            stopped.add("Elasticsearch (log: " + settings.home().resolve("elasticsearch.log") + ")");
+        }
+        return stopped;
     }
 
     @Override

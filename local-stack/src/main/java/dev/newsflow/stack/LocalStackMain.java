@@ -1,7 +1,9 @@
 package dev.newsflow.stack;
 
 import dev.newsflow.core.Env;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,15 @@ public final class LocalStackMain {
         }, "stack-shutdown"));
         log.info("READY kafka={} elasticsearch={} home={}", stack.endpoints().kafkaBootstrap(),
                 stack.endpoints().elasticsearchUrl(), settings.home());
-        stopped.await();
+        // Keep running when a server dies (the services retry, and an operator may be testing
+        // exactly that), but say so once, loudly, where ./newsflow up shows it.
+        List<String> reported = List.of();
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
+            List<String> down = stack.stoppedServers();
+            if (!down.isEmpty() && !down.equals(reported)) {
+                log.error("stopped unexpectedly: {}", String.join(", ", down));
+            }
+            reported = down;
+        }
     }
 }
