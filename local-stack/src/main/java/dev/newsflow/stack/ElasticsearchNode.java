@@ -20,19 +20,19 @@ import org.slf4j.LoggerFactory;
  * A single Elasticsearch node with security off, bound to loopback, keeping its data under
  * {@code home/elasticsearch}. Run as {@code nobody} when this process is root.
  */
-final class ElasticsearchNode {
+final class ElasticsearchNode extends LocalServer {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
     private static final Path UNPRIVILEGED_BASE = Path.of("/var/tmp/newsflow");
 
     private final StackSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private ServerProcess process;
 
     ElasticsearchNode(StackSettings settings) {
         this.settings = settings;
     }
 
+    @Override
     void start() {
         Ports.requireFree(settings.esHttpPort(), "Elasticsearch", "NEWSFLOW_ES_PORT");
         Ports.requireFree(settings.esTransportPort(), "Elasticsearch transport", "NEWSFLOW_ES_TRANSPORT_PORT");
@@ -51,22 +51,6 @@ final class ElasticsearchNode {
         process = ServerProcess.start("Elasticsearch", command, env, dir.resolve("logs"),
                 settings.home().resolve("elasticsearch.log"));
         process.awaitReady(this::healthy, settings.startTimeout());
-    }
-
-    void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    boolean running() {
-        return process != null && process.alive();
     }
 
     private boolean healthy() {

@@ -19,14 +19,13 @@ import org.apache.kafka.common.Uuid;
  * A single-node Kafka (KRaft broker and controller in one JVM) run from the
  * {@code kafka_2.13} artifact's classes, with its data under {@code home/kafka}.
  */
-final class KafkaBroker {
+final class KafkaBroker extends LocalServer {
 
     private static final String CLASSPATH_RESOURCE = "/newsflow-kafka.classpath";
     private static final String LOGBACK_RESOURCE = "/newsflow-kafka-logback.xml";
 
     private final StackSettings settings;
     private final Path dir;
-    private ServerProcess process;
 
     KafkaBroker(StackSettings settings) {
         this.settings = settings;
@@ -34,6 +33,7 @@ final class KafkaBroker {
     }
 
     /** Formats the storage on first use, starts the broker and waits until it answers. */
+    @Override
     void start() {
         Ports.requireFree(settings.kafkaPort(), "Kafka", "NEWSFLOW_KAFKA_PORT");
         Ports.requireFree(settings.controllerPort(), "the Kafka controller", "NEWSFLOW_KAFKA_CONTROLLER_PORT");
@@ -48,23 +48,6 @@ final class KafkaBroker {
         process = ServerProcess.start("Kafka", javaCommand("kafka.Kafka", config.toString()), Map.of(), dir,
                 dir.resolve("kafka.log"));
         process.awaitReady(this::answers, settings.startTimeout());
-    }
-
-    void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    /** Kills the broker as a crash would; {@link #start()} brings it back with its data. */
-    void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    boolean running() {
-        return process != null && process.alive();
     }
 
     private boolean answers() {
