@@ -1,32 +1,20 @@
 package dev.newsflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.ArticleId;
-import dev.newsflow.core.Env;
 import dev.newsflow.core.Json;
 import dev.newsflow.core.RawArticle;
-import dev.newsflow.core.Topic;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +27,8 @@ class IngestIT {
     private static final String KEY = "wire-key-" + UUID.randomUUID();
 
     private final StackEndpoints stack;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private RunningIngest ingest;
     private IngestConfig config;
-    private IngestServer server;
 
     IngestIT(StackEndpoints stack) {
         this.stack = stack;
@@ -49,53 +36,27 @@ class IngestIT {
 
     @BeforeEach
     void startService() {
-        config = IngestConfig.fromEnv(new Env(Map.of(
-                "NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                "NEWSFLOW_TOPIC_PREFIX", "it-" + UUID.randomUUID() + ".",
-                "NEWSFLOW_TOPIC_PARTITIONS", "2",
-                "NEWSFLOW_INGEST_PORT", "0",
-                "NEWSFLOW_INGEST_KEYS", "wire:" + KEY)));
-        server = IngestServer.start(config);
+        ingest = new RunningIngest(stack, KEY);
+        config = ingest.config();
     }
 
     @AfterEach
     void stopService() {
-        if (server != null) {
-            server.close();
+        if (ingest != null) {
+            ingest.close();
         }
     }
 
     private HttpResponse<String> post(String contentType, String body, String key) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/articles"))
-                .header("Content-Type", contentType)
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), BodyHandlers.ofString());
+        return ingest.post(contentType, body.getBytes(StandardCharsets.UTF_8), key);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return Json.mapper().readTree(response.body());
     }
 
-    /** Everything on the raw topic, read from the start without a consumer group. */
     private List<ConsumerRecord<String, RawArticle>> awaitRawRecords(int expected) {
-        Topic<String, RawArticle> raw = config.kafka().topics().raw();
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(props, raw.keySerde().deserializer(), raw.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(raw.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, RawArticle>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                assertThat(records).hasSize(expected);
-            });
-            return records;
-        }
+        return ingest.awaitRawRecords(expected);
     }
 
     @Test
@@ -155,8 +116,7 @@ class IngestIT {
 
     @Test
     void isReadyWhileKafkaAnswers() throws Exception {
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/health/ready")).build(), BodyHandlers.ofString());
+        HttpResponse<String> ready = ingest.get("/health/ready");
 
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(json(ready).path("checks").path("kafka").asText()).isEqualTo("UP");
