@@ -8,11 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -98,31 +93,8 @@ final class EnrichStage {
 
     /** Texts per second through the shared tagger in {@code threads} threads. */
     private static double tagAll(List<String> texts, int threads) {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long started = System.nanoTime();
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
-                        TaggerProbe.tag(texts.get(i));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> f : done) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while tagging", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the tagger failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        return texts.size() / ((System.nanoTime() - started) / 1e9);
+        double seconds = ParallelWork.run(threads, texts.size(), "the tagger", i -> TaggerProbe.tag(texts.get(i)));
+        return texts.size() / seconds;
     }
 
     private KafkaSettings settings(String prefix) {

@@ -5,13 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -38,33 +31,12 @@ final class HttpLoad {
     /** Sends request {@code i} for i in [0, requests), with {@code clients} in parallel. */
     Result run(int clients, int requests, IntFunction<HttpRequest> request, int expectedStatus) {
         long[] nanos = new long[requests];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long started = System.nanoTime();
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                done.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        send(request.apply(i), expectedStatus);
-                        nanos[i] = System.nanoTime() - t0;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> f : done) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the load", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a request failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        return new Result(requests, (System.nanoTime() - started) / 1e9, nanos);
+        double seconds = ParallelWork.run(clients, requests, "a request", i -> {
+            long t0 = System.nanoTime();
+            send(request.apply(i), expectedStatus);
+            nanos[i] = System.nanoTime() - t0;
+        });
+        return new Result(requests, seconds, nanos);
     }
 
     /** One request; the body of the answer, which must carry the expected status. */

@@ -17,11 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -135,31 +130,12 @@ final class IndexStage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + index, e);
         }
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long started = System.nanoTime();
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                done.add(pool.submit(() -> {
-                    for (int from = next.getAndAdd(size); from < documents.size(); from = next.getAndAdd(size)) {
-                        bulk(index, documents.subList(from, Math.min(documents.size(), from + size)));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> f : done) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during raw _bulk", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("raw _bulk failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        double rate = documents.size() / ((System.nanoTime() - started) / 1e9);
+        int chunks = (documents.size() + size - 1) / size;
+        double seconds = ParallelWork.run(clients, chunks, "raw _bulk", chunk -> {
+            int from = chunk * size;
+            bulk(index, documents.subList(from, Math.min(documents.size(), from + size)));
+        });
+        double rate = documents.size() / seconds;
         deleteQuietly(index);
         return rate;
     }
