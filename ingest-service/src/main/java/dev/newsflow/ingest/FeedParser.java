@@ -45,6 +45,9 @@ public final class FeedParser implements ArticleParser {
 
     /** The items of an already parsed feed document; {@code contentType} is what the articles record. */
     static ParsedPayload read(Document document, String contentType) {
+        List<XmlElement> elements = FeedDateCheck.entryElements(document);
+        // Before Rome builds its entries, which is where a feed of countless empty items costs most.
+        ParsedPayload.checkItemCount(elements.size(), "items in the feed");
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
@@ -57,7 +60,7 @@ public final class FeedParser implements ArticleParser {
         if (entries.isEmpty()) {
             throw ProblemException.badRequest("the feed holds no items");
         }
-        List<XmlElement> elements = FeedDateCheck.entryElements(document);
+        ParsedPayload.checkItemCount(entries.size(), "items in the feed");
         List<ParsedItem> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             XmlElement element = elements.size() == entries.size() ? elements.get(i) : null;

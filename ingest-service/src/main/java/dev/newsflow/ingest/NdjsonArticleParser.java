@@ -40,10 +40,14 @@ public final class NdjsonArticleParser implements ArticleParser {
                 }
             }
         } else {
-            String[] lines = PayloadText.decode(body, charset).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                addLine(items, i, () -> line);
+            String text = PayloadText.decode(body, charset);
+            // Line by line rather than split(): a body of countless lines stops at the item limit.
+            int start = 0;
+            for (int line = 0; start <= text.length(); line++) {
+                int end = text.indexOf('\n', start);
+                String content = text.substring(start, end < 0 ? text.length() : end);
+                addLine(items, line, () -> content);
+                start = end < 0 ? text.length() + 1 : end + 1;
             }
         }
         if (items.isEmpty()) {
@@ -54,16 +58,18 @@ public final class NdjsonArticleParser implements ArticleParser {
 
     /** Adds the line's item unless it is blank; a line that cannot even be decoded is an invalid item. */
     private static void addLine(List<ParsedItem> items, int lineIndex, Supplier<String> decode) {
-        String line;
+        ParsedItem item;
         try {
-            line = decode.get();
+            String line = decode.get();
+            if (line.isBlank()) {
+                return;
+            }
+            item = parseLine(line, lineIndex);
         } catch (ProblemException e) {
-            items.add(invalidLine(e.problem(), lineIndex));
-            return;
+            item = invalidLine(e.problem(), lineIndex);
         }
-        if (!line.isBlank()) {
-            items.add(parseLine(line, lineIndex));
-        }
+        ParsedPayload.checkItemCount(items.size() + 1, "article lines");
+        items.add(item);
     }
 
     private static ParsedItem parseLine(String line, int lineIndex) {

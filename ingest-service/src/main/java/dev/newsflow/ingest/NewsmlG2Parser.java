@@ -48,6 +48,7 @@ public final class NewsmlG2Parser implements ArticleParser {
         if (elements.isEmpty()) {
             throw message.invalid(null, "the newsMessage holds no items: put newsItem elements in its itemSet");
         }
+        ParsedPayload.checkItemCount(elements.size(), "items in the newsMessage");
         List<ParsedItem> items = new ArrayList<>(elements.size());
         for (XmlElement element : elements) {
             items.add(messageItem(element));

@@ -1,5 +1,7 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.core.Problem;
+import dev.newsflow.core.ProblemException;
 import java.util.List;
 
 /**
@@ -11,6 +13,14 @@ import java.util.List;
  */
 public record ParsedPayload(List<ParsedItem> items, boolean batch) {
 
+    /**
+     * The most articles one request may carry. Each item costs far more than its bytes (a parsed tree,
+     * an article, a record, a line of the answer), so without this a 5 MiB body of two-byte NDJSON lines
+     * or empty {@code <item/>} elements took a minute and gigabytes of heap, and answered 200 MiB.
+     * Real articles of 2-6 KB fill the body limit long before it.
+     */
+    public static final int MAX_ITEMS = 10_000;
+
     public ParsedPayload {
         items = List.copyOf(items);
         if (!batch && items.size() != 1) {
@@ -21,6 +31,19 @@ public record ParsedPayload(List<ParsedItem> items, boolean batch) {
     /** A document that is one article. */
     public static ParsedPayload single(ParsedItem item) {
         return new ParsedPayload(List.of(item), false);
+    }
+
+    /**
+     * Refuses a container before its items are read when it holds more than {@link #MAX_ITEMS}.
+     *
+     * @throws ProblemException 413 naming the limit
+     */
+    static void checkItemCount(int count, String what) {
+        if (count > MAX_ITEMS) {
+            throw new ProblemException(Problem.of(413, "Content Too Large", "the request holds more than "
+                            + MAX_ITEMS + " " + what + "; send at most " + MAX_ITEMS + " articles per request")
+                    .with("max_items", MAX_ITEMS));
+        }
     }
 
     /** A container document: each item is answered on its own. */

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * Requests built to hurt (issue 8's poison pills) through the real HTTP server, each answered with its
  * exact status and a problem naming the cause, and the service taking the next request as usual.
  * An XXE attempt is in {@link IngestRoutesTest} and {@link SafeXmlTest}, an entity bomb in {@link SafeXmlTest}.
+ * The batches of countless tiny items turned up while writing {@link ParserFuzzTest}, by a probe beyond
+ * what its mutations then reached: a 5 MiB body of them took up to 74 s, gigabytes of heap and answered
+ * 230 MiB before the item and tag limits.
  */
 class PoisonRequestsTest {
 
@@ -127,5 +130,32 @@ class PoisonRequestsTest {
         assertThat(items.get(2).path("detail").asText()).contains("nesting depth");
         assertThat(items.get(3).has("id")).isTrue();
         assertThat(routes.producer().history()).hasSize(2);
+    }
+
+    @Test
+    void aBatchOfCountlessTinyItemsIs413BeforeItsItemsAreRead() throws Exception {
+        int tooMany = ParsedPayload.MAX_ITEMS + 1;
+        HttpResponse<String> ndjson = post("application/x-ndjson", "{}\n".repeat(tooMany));
+        HttpResponse<String> rss = post("application/rss+xml",
+                "<rss><channel>" + "<item><description>x</description></item>".repeat(tooMany) + "</channel></rss>");
+        HttpResponse<String> message = post("application/xml",
+                "<newsMessage><itemSet>" + "<newsItem/>".repeat(tooMany) + "</itemSet></newsMessage>");
+
+        for (HttpResponse<String> response : new HttpResponse[] {ndjson, rss, message}) {
+            assertProblem(response, 413);
+            assertThat(json(response).path("max_items").asInt()).isEqualTo(ParsedPayload.MAX_ITEMS);
+        }
+        HttpResponse<String> atTheLimit = post("application/x-ndjson", "{\"body\":\"x\"}\n".repeat(ParsedPayload.MAX_ITEMS));
+        assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(202);
+    }
+
+    @Test
+    void aDocumentOfCountlessTagsIs413BeforeItIsParsed() throws Exception {
+        HttpResponse<String> response = post("application/vnd.iptc.g2.newsitem+xml",
+                "<newsItem>" + "<x/>".repeat(SafeXml.MAX_TAGS) + "</newsItem>");
+
+        assertProblem(response, 413);
+        assertThat(json(response).path("max_tags").asInt()).isEqualTo(SafeXml.MAX_TAGS);
+        theNextRequestIsAccepted();
     }
 }
