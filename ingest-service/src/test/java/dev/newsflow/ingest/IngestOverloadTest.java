@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ class IngestOverloadTest {
     /** Generous: the machine is shared; the point is that nobody waits for a client timeout. */
     private static final Duration ANSWER_BOUND = KAFKA_TIMEOUT.plusSeconds(14);
 
-    private final byte[] story = "All work and no play makes a story long. ".repeat(MIB / 41).getBytes();
+    private final byte[] story = "All work and no play makes a story long. ".repeat(MIB / 41)
+            .getBytes(StandardCharsets.US_ASCII);
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final LongAccumulator slowestMillis = new LongAccumulator(Math::max, 0);
     private final List<String> unexpected = new ArrayList<>();
