@@ -15,9 +15,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,14 +37,29 @@ final class RunningIngest implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     RunningIngest(StackEndpoints stack, String key) {
+        this(stack, key, Map.of());
+    }
+
+    /** @param moreEnv further variables, such as the in-flight bounds */
+    RunningIngest(StackEndpoints stack, String key, Map<String, String> moreEnv) {
         this.stack = stack;
-        this.config = IngestConfig.fromEnv(new Env(Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
                 "NEWSFLOW_TOPIC_PREFIX", "it-" + UUID.randomUUID() + ".",
                 "NEWSFLOW_TOPIC_PARTITIONS", "2",
                 "NEWSFLOW_INGEST_PORT", "0",
-                "NEWSFLOW_INGEST_KEYS", "wire:" + key)));
+                "NEWSFLOW_INGEST_KEYS", "wire:" + key));
+        env.putAll(moreEnv);
+        this.config = IngestConfig.fromEnv(new Env(env));
         this.server = IngestServer.start(config);
+    }
+
+    /** A POST to /v1/articles, to send however the test likes (async, with a timeout). */
+    HttpRequest.Builder request(String contentType, byte[] body, String key) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/articles"))
+                .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     IngestConfig config() {
@@ -50,11 +67,7 @@ final class RunningIngest implements AutoCloseable {
     }
 
     HttpResponse<String> post(String contentType, byte[] body, String key) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/articles"))
-                .header("Content-Type", contentType)
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(), BodyHandlers.ofString());
+        return http.send(request(contentType, body, key).build(), BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -64,6 +77,15 @@ final class RunningIngest implements AutoCloseable {
 
     /** Everything on the raw topic, read from the start without a consumer group, in offset order per partition. */
     List<ConsumerRecord<String, RawArticle>> awaitRawRecords(int expected) {
+        return awaitRawRecords(records -> assertThat(records).hasSize(expected));
+    }
+
+    /**
+     * Reads the raw topic from the start until what was read satisfies the check.
+     *
+     * @param check an assertion on all records read so far
+     */
+    List<ConsumerRecord<String, RawArticle>> awaitRawRecords(Consumer<List<ConsumerRecord<String, RawArticle>>> check) {
         Topic<String, RawArticle> raw = config.kafka().topics().raw();
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
@@ -77,7 +99,7 @@ final class RunningIngest implements AutoCloseable {
             List<ConsumerRecord<String, RawArticle>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                assertThat(records).hasSize(expected);
+                check.accept(records);
             });
             return records;
         }
