@@ -46,7 +46,7 @@ class ParserFuzzTest {
     private static final Logger log = LoggerFactory.getLogger(ParserFuzzTest.class);
 
     private static final long SEED = Long.getLong("newsflow.fuzz.seed", 20_240_501L);
-    private static final int ITERATIONS = Integer.getInteger("newsflow.fuzz.iterations", 250);
+    private static final int ITERATIONS = Integer.getInteger("newsflow.fuzz.iterations", 200);
     private static final int CLIENTS = 4;
     private static final long MAX_BYTES = 5L * 1024 * 1024;
     /** Far beyond any honest parse of a 5 MiB body; reaching it means a hang. */

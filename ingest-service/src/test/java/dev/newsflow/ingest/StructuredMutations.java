@@ -22,6 +22,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Mutations that keep a payload well-formed, so they get past the syntax check into the readers that
@@ -143,7 +144,8 @@ final class StructuredMutations {
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            // Throws on fatal errors without the default handler's printing to stderr.
+            builder.setErrorHandler(new DefaultHandler());
             document = builder.parse(new ByteArrayInputStream(body));
         } catch (Exception e) {
             // Not well-formed (or a DOCTYPE): this mutation does not apply, the caller picks another.
