@@ -29,11 +29,16 @@ class ArticlePublisherTest {
         return new MockProducer<>(autoComplete, null, new StringSerializer(), (topic, value) -> new byte[0]);
     }
 
+    /** A publisher whose backlog never fills, for the tests about something else. */
+    private static ArticlePublisher publisher(MockProducer<String, RawArticle> producer, Duration timeout) {
+        return new ArticlePublisher(producer, "raw", timeout, new KafkaBacklog(Long.MAX_VALUE / 2));
+    }
+
     @Test
     void sendsEachArticleKeyedByIdStampedWithItsIngestTime() throws PublishException {
         MockProducer<String, RawArticle> producer = producer(true);
 
-        new ArticlePublisher(producer, "raw", Duration.ofSeconds(1), new KafkaBacklog(Long.MAX_VALUE / 2)).publish(List.of(article("a"), article("b")));
+        publisher(producer, Duration.ofSeconds(1)).publish(List.of(article("a"), article("b")));
 
         assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b");
         ProducerRecord<String, RawArticle> first = producer.history().getFirst();
@@ -45,7 +50,7 @@ class ArticlePublisherTest {
     @Test
     void returnsOnlyAfterEveryAcknowledgement() {
         MockProducer<String, RawArticle> producer = producer(false);
-        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30), new KafkaBacklog(Long.MAX_VALUE / 2));
+        ArticlePublisher publisher = publisher(producer, Duration.ofSeconds(30));
 
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             try {
@@ -66,7 +71,7 @@ class ArticlePublisherTest {
     @Test
     void failsWhenKafkaRefusesARecord() {
         MockProducer<String, RawArticle> producer = producer(false);
-        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30), new KafkaBacklog(Long.MAX_VALUE / 2));
+        ArticlePublisher publisher = publisher(producer, Duration.ofSeconds(30));
 
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             try {
@@ -85,7 +90,7 @@ class ArticlePublisherTest {
 
     @Test
     void failsWhenAcknowledgementsOutlastTheTimeout() {
-        ArticlePublisher publisher = new ArticlePublisher(producer(false), "raw", Duration.ofMillis(100), new KafkaBacklog(Long.MAX_VALUE / 2));
+        ArticlePublisher publisher = publisher(producer(false), Duration.ofMillis(100));
 
         assertThatThrownBy(() -> publisher.publish(List.of(article("a"))))
                 .isInstanceOf(PublishException.class)
@@ -97,7 +102,7 @@ class ArticlePublisherTest {
         MockProducer<String, RawArticle> producer = producer(true);
         producer.sendException = new RecordTooLargeException("too big");
 
-        assertThatThrownBy(() -> new ArticlePublisher(producer, "raw", Duration.ofSeconds(1), new KafkaBacklog(Long.MAX_VALUE / 2)).publish(List.of(article("a"))))
+        assertThatThrownBy(() -> publisher(producer, Duration.ofSeconds(1)).publish(List.of(article("a"))))
                 .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.tooLarge()).isTrue());
     }
 

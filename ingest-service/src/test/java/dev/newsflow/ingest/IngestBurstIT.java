@@ -2,7 +2,6 @@ package dev.newsflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.Json;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAccumulator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,10 +40,8 @@ class IngestBurstIT {
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(20);
 
     private final StackEndpoints stack;
-    private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    private final AnswerTally answers = new AnswerTally();
     private final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
-    private final List<String> unexpected = new ArrayList<>();
-    private final LongAccumulator slowestMillis = new LongAccumulator(Math::max, 0);
 
     IngestBurstIT(StackEndpoints stack) {
         this.stack = stack;
@@ -61,10 +54,7 @@ class IngestBurstIT {
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
             HttpClient http = HttpClient.newBuilder().executor(clients).build();
             long until = System.nanoTime() + BURST.toNanos();
-            List<Future<?>> senders = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                senders.add(clients.submit(() -> sendUntil(ingest, http, until)));
-            }
+            List<Future<?>> senders = AnswerTally.startClients(clients, CLIENTS, i -> () -> sendUntil(ingest, http, until));
             try {
                 for (Future<?> sender : senders) {
                     sender.get();
@@ -72,11 +62,12 @@ class IngestBurstIT {
             } finally {
                 clients.shutdownNow();
             }
-            log.info("burst of {} s: answers {}, slowest {} ms", BURST.toSeconds(), statuses, slowestMillis.get());
+            log.info("burst of {} s: answers {}, slowest {} ms", BURST.toSeconds(), answers.statuses(),
+                    answers.slowestMillis());
 
-            assertThat(unexpected).isEmpty();
-            assertThat(statuses.keySet()).contains(202, 429).isSubsetOf(202, 429, 503);
-            assertThat(slowestMillis.get()).isLessThan(ANSWER_BOUND.toMillis());
+            assertThat(answers.unexpected()).isEmpty();
+            assertThat(answers.statuses().keySet()).contains(202, 429).isSubsetOf(202, 429, 503);
+            assertThat(answers.slowestMillis()).isLessThan(ANSWER_BOUND.toMillis());
             // More may be stored: a request answered 503 can still have reached Kafka, which a retry makes harmless.
             ingest.awaitRawRecords(records -> assertThat(records).extracting(ConsumerRecord::key).containsAll(acceptedIds));
             HttpResponse<String> after = ingest.post("text/plain", "After the burst.".getBytes(StandardCharsets.UTF_8), KEY);
@@ -85,36 +76,17 @@ class IngestBurstIT {
     }
 
     private void sendUntil(RunningIngest ingest, HttpClient http, long until) {
-        while (System.nanoTime() < until) {
+        answers.sendUntil(until, () -> {
             String article = "{\"guid\":\"" + UUID.randomUUID() + "\",\"title\":\"Burst\",\"body\":\""
                     + "A story sent in a burst. ".repeat(80) + "\"}";
-            long start = System.nanoTime();
-            try {
-                HttpResponse<String> response = http.send(ingest.request("application/json",
-                        article.getBytes(StandardCharsets.UTF_8), KEY).timeout(ANSWER_BOUND.multipliedBy(2)).build(),
-                        BodyHandlers.ofString());
-                slowestMillis.accumulate(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-                statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
-                record(response);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                synchronized (unexpected) {
-                    unexpected.add(e.toString());
-                }
+            return http.send(ingest.request("application/json", article.getBytes(StandardCharsets.UTF_8), KEY)
+                    .timeout(ANSWER_BOUND.multipliedBy(2)).build(), BodyHandlers.ofString());
+        }, response -> {
+            if (response.statusCode() == 202) {
+                acceptedIds.add(Json.mapper().readTree(response.body()).path("id").asText());
+            } else {
+                AnswerTally.requireRefusalWithRetryAfter(response);
             }
-        }
-    }
-
-    private void record(HttpResponse<String> response) throws Exception {
-        JsonNode body = Json.mapper().readTree(response.body());
-        if (response.statusCode() == 202) {
-            acceptedIds.add(body.path("id").asText());
-        } else if (response.headers().firstValue("Retry-After").isEmpty() || body.path("status").asInt() != response.statusCode()) {
-            synchronized (unexpected) {
-                unexpected.add(response.statusCode() + " " + response.body());
-            }
-        }
+        });
     }
 }

@@ -3,7 +3,6 @@ package dev.newsflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.newsflow.core.Json;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
@@ -14,17 +13,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAccumulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -51,9 +44,7 @@ class IngestOverloadTest {
 
     private final byte[] story = "All work and no play makes a story long. ".repeat(MIB / 41)
             .getBytes(StandardCharsets.US_ASCII);
-    private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
-    private final LongAccumulator slowestMillis = new LongAccumulator(Math::max, 0);
-    private final List<String> unexpected = new ArrayList<>();
+    private final AnswerTally answers = new AnswerTally();
     private RoutesUnderTest routes;
 
     @AfterEach
@@ -73,11 +64,8 @@ class IngestOverloadTest {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
         HttpClient http = HttpClient.newBuilder().executor(clients).build();
         long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        List<Future<?>> senders = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            boolean chunked = i % 2 == 1;
-            senders.add(clients.submit(() -> sendUntil(http, until, chunked)));
-        }
+        // Half the clients send chunked bodies, which are admitted as they arrive.
+        List<Future<?>> senders = AnswerTally.startClients(clients, CLIENTS, i -> () -> sendUntil(http, until, i % 2 == 1));
         long peakGrowth = 0;
         try {
             kafka.acknowledgeFor(Duration.ofSeconds(3));
@@ -103,10 +91,10 @@ class IngestOverloadTest {
             });
 
             log.info("overload: answers {}, slowest {} ms, live heap growth at most {} MiB (bound {} MiB)",
-                    statuses, slowestMillis.get(), peakGrowth / MIB, LIVE_HEAP_GROWTH_BOUND / MIB);
-            assertThat(unexpected).isEmpty();
-            assertThat(statuses.keySet()).containsExactlyInAnyOrder(202, 429, 503);
-            assertThat(slowestMillis.get()).isLessThan(ANSWER_BOUND.toMillis());
+                    answers.statuses(), answers.slowestMillis(), peakGrowth / MIB, LIVE_HEAP_GROWTH_BOUND / MIB);
+            assertThat(answers.unexpected()).isEmpty();
+            assertThat(answers.statuses().keySet()).containsExactlyInAnyOrder(202, 429, 503);
+            assertThat(answers.slowestMillis()).isLessThan(ANSWER_BOUND.toMillis());
             assertThat(peakGrowth).isLessThan(LIVE_HEAP_GROWTH_BOUND);
             assertThat(after.get().statusCode()).as(after.get().body()).isEqualTo(202);
             assertThat(routes.scrape())
@@ -120,40 +108,17 @@ class IngestOverloadTest {
     }
 
     private void sendUntil(HttpClient http, long until, boolean chunked) {
-        while (System.nanoTime() < until) {
+        answers.sendUntil(until, () -> {
             BodyPublisher body = chunked
                     ? BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(story))
                     : BodyPublishers.ofByteArray(story);
-            long start = System.nanoTime();
-            try {
-                HttpResponse<String> response = http.send(routes.request("text/plain", body, RoutesUnderTest.KEY)
-                        .timeout(ANSWER_BOUND.multipliedBy(2)).build(), BodyHandlers.ofString());
-                slowestMillis.accumulate(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-                statuses.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
-                check(response);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                synchronized (unexpected) {
-                    unexpected.add((chunked ? "chunked: " : "") + e);
-                }
+            return http.send(routes.request("text/plain", body, RoutesUnderTest.KEY)
+                    .timeout(ANSWER_BOUND.multipliedBy(2)).build(), BodyHandlers.ofString());
+        }, response -> {
+            if (response.statusCode() != 202) {
+                AnswerTally.requireRefusalWithRetryAfter(response);
             }
-        }
-    }
-
-    private void check(HttpResponse<String> response) throws Exception {
-        int status = response.statusCode();
-        boolean refusal = status == 429 || status == 503;
-        boolean wellFormed = status == 202
-                || refusal && response.headers().firstValue("Retry-After").isPresent()
-                && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
-                && Json.mapper().readTree(response.body()).path("status").asInt() == status;
-        if (!wellFormed) {
-            synchronized (unexpected) {
-                unexpected.add(status + " " + response.headers().map() + " " + response.body());
-            }
-        }
+        });
     }
 
     /** Live heap: what is left after a full collection, so garbage not yet collected does not count. */
