@@ -24,16 +24,33 @@ public final class NdjsonArticleParser implements ArticleParser {
     public ParsedPayload parse(byte[] body, MediaType type) {
         String text = PayloadText.decode(body, type.charsetOrUtf8());
         List<ParsedItem> items = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                items.add(parseLine(lines[i], i));
+        List<String> lines = lines(text);
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                items.add(parseLine(lines.get(i), i));
             }
         }
         if (items.isEmpty()) {
             throw ProblemException.badRequest("the body holds no article lines");
         }
         return ParsedPayload.batch(items);
+    }
+
+    /**
+     * The lines of the text, ended by LF or CRLF. Found with indexOf rather than a regular expression:
+     * the split by {@code \r?\n} tried a match at every character of a batch body and was an eighth of
+     * ingest's CPU in the benchmark's batch run.
+     */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+            int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            lines.add(text.substring(start, end));
+            start = newline + 1;
+        }
+        lines.add(text.substring(start));
+        return lines;
     }
 
     private static ParsedItem parseLine(String line, int lineIndex) {

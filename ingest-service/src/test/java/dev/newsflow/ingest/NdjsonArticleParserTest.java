@@ -25,6 +25,13 @@ class NdjsonArticleParserTest {
     }
 
     @Test
+    void linesEndAtLfOrCrLfAndKeepEveryOtherCharacter() {
+        assertThat(NdjsonArticleParser.lines("a\r\nb\n\nc\r\r\nd\re\r"))
+                .containsExactly("a", "b", "", "c\r", "d\re\r");
+        assertThat(NdjsonArticleParser.lines("only\n")).containsExactly("only", "");
+    }
+
+    @Test
     void aBadLineBecomesItsOwnItemNamingTheLine() {
         List<ParsedItem> items = parse("{\"body\":\"one\"}\n\n{\"body\":\"x\",\"urgency\":12}\n{broken\n{\"body\":\"four\"}");
 
