@@ -27,6 +27,11 @@ public record Figure(String stage, String measure, double value, String unit, St
         return new Figure(stage, measure, value, unit, null, Double.NaN, Double.NaN, Double.NaN);
     }
 
+    /** The same figure in another unit. */
+    public Figure in(String otherUnit) {
+        return new Figure(stage, measure, value, otherUnit, ceiling, ceilingValue, minRatio, maxValue);
+    }
+
     /** The same figure with a target for its ratio. */
     public Figure atLeast(double ratio) {
         return new Figure(stage, measure, value, unit, ceiling, ceilingValue, ratio, maxValue);

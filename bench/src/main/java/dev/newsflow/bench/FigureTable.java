@@ -14,6 +14,7 @@ final class FigureTable {
     static final double INGEST_BATCH_TARGET = 0.5;
     static final double TOPOLOGY_TARGET = 0.9;
     static final double E2E_P99_TARGET_MS = 2000;
+    static final String PER_CPU_SECOND = "articles/CPU s";
     /** The latency target is set for this offered rate. */
     static final int E2E_TARGET_RATE = 50;
 
@@ -38,10 +39,19 @@ final class FigureTable {
         rows.add(Figure.alone("ingest", "NDJSON batch response time p50", ingest.batch().latencies().p50(), "ms"));
         rows.add(Figure.alone("ingest", "NDJSON batch response time p99", ingest.batch().latencies().p99(), "ms"));
 
-        rows.add(Figure.rate("enrich", "topology, 1 stream thread", enrich.topologyOne(),
-                "NER tagger alone, 1 thread", enrich.taggerOne()).atLeast(TOPOLOGY_TARGET));
-        rows.add(Figure.rate("enrich", "topology, " + enrich.cores() + " stream threads (1 per core)", enrich.topologyAll(),
-                "NER tagger alone, " + enrich.cores() + " threads", enrich.taggerAll()).atLeast(TOPOLOGY_TARGET));
+        String allThreads = enrich.cores() + " stream threads (1 per core)";
+        String allTagger = "NER tagger alone, " + enrich.cores() + " threads";
+        rows.add(Figure.rate("enrich", "topology, 1 stream thread", enrich.topologyOne().perSecond(),
+                "NER tagger alone, 1 thread", enrich.taggerOne().perSecond()).atLeast(TOPOLOGY_TARGET));
+        rows.add(Figure.rate("enrich", "topology, " + allThreads, enrich.topologyAll().perSecond(),
+                allTagger, enrich.taggerAll().perSecond()).atLeast(TOPOLOGY_TARGET));
+        // The same runs by CPU cost: what the topology spends per article beside what the tagger alone does,
+        // which a busy machine hardly changes (wall-clock rates above move with the neighbours).
+        rows.add(Figure.rate("enrich", "topology, 1 stream thread, per CPU second", enrich.topologyOne().perCpuSecond(),
+                "NER tagger alone, 1 thread, per CPU second", enrich.taggerOne().perCpuSecond())
+                .in(PER_CPU_SECOND).atLeast(TOPOLOGY_TARGET));
+        rows.add(Figure.rate("enrich", "topology, " + allThreads + ", per CPU second", enrich.topologyAll().perCpuSecond(),
+                allTagger + ", per CPU second", enrich.taggerAll().perCpuSecond()).in(PER_CPU_SECOND).atLeast(TOPOLOGY_TARGET));
 
         rows.add(Figure.rate("index", "indexer, enriched topic → Elasticsearch (" + index.documents() + " docs)",
                 index.indexer(), "raw _bulk, same docs and client (" + index.bestSize() + "/request, "

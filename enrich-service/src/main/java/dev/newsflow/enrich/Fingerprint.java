@@ -55,7 +55,7 @@ final class Fingerprint {
         int[] mins = new int[HASHES];
         Arrays.fill(mins, -1);
         for (int i = 0; i + SHINGLE_WORDS <= words.size(); i++) {
-            long shingle = hash(String.join(" ", words.subList(i, i + SHINGLE_WORDS)));
+            long shingle = hash(words, i);
             for (int h = 0; h < HASHES; h++) {
                 int value = (int) (mix(shingle ^ SEEDS[h]) >>> 32);
                 if (Integer.compareUnsigned(value, mins[h]) < 0) {
@@ -135,12 +135,24 @@ final class Fingerprint {
         return "Fingerprint[" + toBase64().substring(0, 12) + "…]";
     }
 
-    /** FNV-1a over the UTF-16 code units, then {@link #mix} so that every output bit depends on every input bit. */
-    private static long hash(String shingle) {
+    /**
+     * The hash of the shingle starting at word {@code first}: FNV-1a over the UTF-16 code units of its
+     * words joined by single spaces, then {@link #mix} so that every output bit depends on every input
+     * bit. It walks the words in place rather than joining them, which gives the same value without a
+     * string per shingle.
+     */
+    private static long hash(List<String> words, int first) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < shingle.length(); i++) {
-            h ^= shingle.charAt(i);
-            h *= 0x100000001b3L;
+        for (int w = first; w < first + SHINGLE_WORDS; w++) {
+            if (w > first) {
+                h ^= ' ';
+                h *= 0x100000001b3L;
+            }
+            String word = words.get(w);
+            for (int i = 0; i < word.length(); i++) {
+                h ^= word.charAt(i);
+                h *= 0x100000001b3L;
+            }
         }
         return mix(h);
     }

@@ -47,6 +47,7 @@ final class Gazetteer {
     /** Letters and digits, with inner hyphens, dots and ampersands ("U.S.", "Guinea-Bissau"); a final dot kept. */
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-.&][\\p{L}\\p{N}]+)*\\.?");
     private static final int MAX_TOKENS = 8;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** In all-capital headlines only names this long are trusted: "US" there may be the pronoun. */
     private static final int MIN_CAPS_LENGTH = 4;
     /** Capitalised words that start a sentence rather than a name, so a name may follow them. */
@@ -57,16 +58,19 @@ final class Gazetteer {
     private final Map<String, Entry> byKey;
     private final Map<String, Set<String>> spellings;
     private final Set<String> nationalities;
-    /** The first word of every trusted spelling, lower case. */
-    private final Set<String> firstWords;
+    /** The first word of every trusted spelling, lower case, and how many words the longest spelling it starts has. */
+    private final Map<String, Integer> firstWords;
 
     private Gazetteer(Map<String, Entry> byKey, Map<String, Set<String>> spellings, Set<String> nationalities) {
         this.byKey = byKey;
         this.spellings = spellings;
         this.nationalities = nationalities;
-        Set<String> first = new HashSet<>();
-        spellings.keySet().forEach(k -> first.add(withoutDot(k.split(" ")[0])));
-        this.firstWords = Set.copyOf(first);
+        Map<String, Integer> first = new HashMap<>();
+        for (String k : spellings.keySet()) {
+            String[] words = k.split(" ");
+            first.merge(withoutDot(words[0]), words.length, Math::max);
+        }
+        this.firstWords = Map.copyOf(first);
     }
 
     private static String withoutDot(String word) {
@@ -105,31 +109,37 @@ final class Gazetteer {
 
     private void findInLine(String line, int offset, List<Found> out) {
         List<int[]> tokens = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         Matcher m = TOKEN.matcher(line);
         while (m.find()) {
             tokens.add(new int[] {m.start(), m.end()});
+            // A token is one word of a key already: lower-casing it is all key() would do.
+            words.add(m.group().toLowerCase(Locale.ROOT));
         }
         boolean caps = isCapitals(line);
         int i = 0;
         while (i < tokens.size()) {
             int matched = 0;
-            String firstWord = key(line.substring(tokens.get(i)[0], tokens.get(i)[1]));
-            // Most words start no known name: one set lookup spares trying every run of words from them.
-            boolean mayStartName = firstWords.contains(firstWord) || firstWords.contains(withoutDot(firstWord));
-            for (int n = Math.min(MAX_TOKENS, tokens.size() - i); mayStartName && n >= 1 && matched == 0; n--) {
+            // Most words start no known name, and the rest start only names of a few words: one lookup
+            // spares trying every run of up to MAX_TOKENS words from each word of the text.
+            int longest = Math.max(firstWords.getOrDefault(words.get(i), 0),
+                    firstWords.getOrDefault(withoutDot(words.get(i)), 0));
+            for (int n = Math.min(Math.min(MAX_TOKENS, longest), tokens.size() - i); n >= 1 && matched == 0; n--) {
                 int start = tokens.get(i)[0];
                 int end = tokens.get(i + n - 1)[1];
                 String surface = line.substring(start, end);
-                String spelling = spelling(surface, caps);
+                String key = String.join(" ", words.subList(i, i + n));
+                String spelling = spelling(surface, key, caps);
                 if (spelling == null && surface.endsWith(".")) {
                     end--;
                     surface = surface.substring(0, surface.length() - 1);
-                    spelling = spelling(surface, caps);
+                    key = key.substring(0, key.length() - 1);
+                    spelling = spelling(surface, key, caps);
                 }
                 if (spelling != null) {
                     matched = n;
                     if (caps || standsAlone(line, tokens, i, i + n - 1)) {
-                        out.add(new Found(byKey.get(key(surface)), spelling, offset + start, offset + end));
+                        out.add(new Found(byKey.get(key), spelling, offset + start, offset + end));
                     }
                 }
             }
@@ -137,9 +147,9 @@ final class Gazetteer {
         }
     }
 
-    /** The trusted spelling the surface form is written as (in capitals, in a capitals line), or null. */
-    private String spelling(String surface, boolean capsLine) {
-        Set<String> forms = spellings.get(key(surface));
+    /** The trusted spelling the surface form (whose key is given) is written as (in capitals, in a capitals line), or null. */
+    private String spelling(String surface, String key, boolean capsLine) {
+        Set<String> forms = spellings.get(key);
         if (forms == null) {
             return null;
         }
@@ -191,6 +201,9 @@ final class Gazetteer {
 
     /** Lower case, one space between words, apostrophes and possessives folded. */
     static String key(String name) {
+        if (isPlainWords(name)) {
+            return name.toLowerCase(Locale.ROOT);
+        }
         List<String> words = new ArrayList<>();
         Matcher m = TOKEN.matcher(name.replace('’', '\''));
         while (m.find()) {
@@ -199,8 +212,26 @@ final class Gazetteer {
         return String.join(" ", words);
     }
 
+    /**
+     * Letters and digits in words parted by single spaces ("Vladimir Putin"), as most names are:
+     * their key is just their lower case, which spares the tokenizer on the entity step's hot path.
+     */
+    private static boolean isPlainWords(String name) {
+        if (name.isEmpty() || name.charAt(0) == ' ' || name.charAt(name.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean wordChar = Character.isLetterOrDigit(c);
+            if (!wordChar && (c != ' ' || name.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String normalSpacing(String s) {
-        return s.replace('’', '\'').strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(s.replace('’', '\'').strip()).replaceAll(" ");
     }
 
     /** Lazy holder: the lists load when first needed, once. */

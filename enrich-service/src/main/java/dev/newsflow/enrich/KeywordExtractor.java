@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Picks the terms a story is most about: the most frequent words and two- or three-word phrases
@@ -38,13 +37,16 @@ final class KeywordExtractor {
      * use, so it reorders terms of equal count rather than lifting a headline word over a repeated one.
      */
     private static final double HEADLINE_BONUS = 0.5;
-    /** English plurals fold into the singular ("gas prices" and "gas price" are one phrase); acronyms stay. */
-    private static final Pattern ENGLISH_PLURAL = Pattern.compile("(?i)^(?=.{4,}$)(?!.*(?:ss|us|is)$)(.*[^s])s$");
-    private static final Pattern ACRONYM = Pattern.compile("^\\p{Lu}+s?$");
+    /** Below this many letters a final "s" is no plural ending ("bus", "gas", "its"). */
+    private static final int MIN_PLURAL_LENGTH = 4;
 
-    /** Phrases never run across punctuation; apostrophes stay, as they sit inside words. */
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?()\\[\\]{}\"“”«»„—–/|\\n]|\\s-\\s");
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$", Pattern.CASE_INSENSITIVE);
+    /**
+     * Phrases never run across punctuation (these marks, and a dash written as a hyphen between
+     * spaces); apostrophes stay, as they sit inside words.
+     */
+    private static final String CLAUSE_BREAKS = ".,;:!?()[]{}\"“”«»„—–/|\n";
+    /** The whitespace of a regular expression's {@code \s}: ASCII only. */
+    private static final String SPACE_CHARS = " \t\n\u000B\f\r";
     private static final List<String> STOPWORD_LANGUAGES = List.of("en", "fr", "de", "es");
 
     private final Map<String, Set<String>> stopwords;
@@ -62,10 +64,10 @@ final class KeywordExtractor {
         Set<String> stop = language != null && stopwords.containsKey(language) ? stopwords.get(language) : stopwords.get("en");
         boolean english = language == null || language.equals("en");
         Map<String, Term> terms = new LinkedHashMap<>();
-        for (String clause : CLAUSE_BREAK.split(title == null ? "" : title)) {
+        for (String clause : clauses(title)) {
             countClause(clause, stop, english, true, terms);
         }
-        for (String clause : CLAUSE_BREAK.split(body == null ? "" : body)) {
+        for (String clause : clauses(body)) {
             countClause(clause, stop, english, false, terms);
         }
         List<Term> ranked = new ArrayList<>(terms.values().stream()
@@ -84,12 +86,47 @@ final class KeywordExtractor {
         return chosen.stream().map(Term::surface).toList();
     }
 
+    /**
+     * The text cut at every clause break. Scanned by hand: a regular expression split was close to
+     * half of what this step cost once the word tests below had been written out.
+     */
+    static List<String> clauses(String text) {
+        List<String> clauses = new ArrayList<>();
+        if (text == null) {
+            return clauses;
+        }
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int breakLength = breakAt(text, i);
+            if (breakLength > 0) {
+                clauses.add(text.substring(start, i));
+                i += breakLength;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        clauses.add(text.substring(start));
+        return clauses;
+    }
+
+    /** How many characters the clause break at {@code i} spans; 0 when none starts there. */
+    private static int breakAt(String text, int i) {
+        if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+            return 1;
+        }
+        boolean spacedHyphen = i + 2 < text.length() && text.charAt(i + 1) == '-'
+                && SPACE_CHARS.indexOf(text.charAt(i)) >= 0 && SPACE_CHARS.indexOf(text.charAt(i + 2)) >= 0;
+        return spacedHyphen ? 3 : 0;
+    }
+
     private static void countClause(String clause, Set<String> stop, boolean english, boolean headline,
                                     Map<String, Term> terms) {
         List<String> run = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (String token : Words.of(clause)) {
-            String word = POSSESSIVE.matcher(token).replaceFirst("");
+            String word = withoutPossessive(token);
             if (isCandidate(word, stop)) {
                 run.add(word);
                 keys.add(key(word, english));
@@ -106,12 +143,58 @@ final class KeywordExtractor {
         }
     }
 
+    /*
+     * The word tests below run for every word of every story, so they are written out by hand rather
+     * than as regular expressions, which cost a matcher and a scan each time (together some two fifths
+     * of this step).
+     */
+
+    /** The word without a final "'s" or "’s" (any case). */
+    private static String withoutPossessive(String word) {
+        int n = word.length();
+        boolean possessive = n >= 2 && asciiLower(word.charAt(n - 1)) == 's' && "'’".indexOf(word.charAt(n - 2)) >= 0;
+        return possessive ? word.substring(0, n - 2) : word;
+    }
+
     /** What makes two spellings one term: case, and in English a plural ending. */
     private static String key(String word, boolean english) {
-        if (english && !ACRONYM.matcher(word).matches()) {
-            word = ENGLISH_PLURAL.matcher(word).replaceFirst("$1");
+        if (english && !isAcronym(word) && isEnglishPlural(word)) {
+            word = word.substring(0, word.length() - 1);
         }
         return word.toLowerCase(Locale.ROOT);
+    }
+
+    /** Capital letters, perhaps with a plural "s": "NATO", "NGOs". */
+    private static boolean isAcronym(String word) {
+        int end = word.endsWith("s") ? word.length() - 1 : word.length();
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0; i < end; ) {
+            int c = word.codePointAt(i);
+            if (Character.getType(c) != Character.UPPERCASE_LETTER) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    /**
+     * English plurals fold into the singular ("gas prices" and "gas price" are one phrase): four
+     * letters or more ending in "s", but not in "ss", "us" or "is" ("press", "census", "crisis").
+     */
+    private static boolean isEnglishPlural(String word) {
+        int n = word.length();
+        if (n < 2 || word.codePointCount(0, n) < MIN_PLURAL_LENGTH || asciiLower(word.charAt(n - 1)) != 's') {
+            return false;
+        }
+        char before = asciiLower(word.charAt(n - 2));
+        return before != 's' && before != 'u' && before != 'i';
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private static boolean isCandidate(String word, Set<String> stop) {

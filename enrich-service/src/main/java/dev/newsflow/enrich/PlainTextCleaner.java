@@ -21,6 +21,9 @@ final class PlainTextCleaner {
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\uFEFF\\u00AD]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    /** What {@link #SPACES} matches besides the plain space: {@code \s} (ASCII) and three no-break spaces. */
+    private static final String OTHER_SPACES = "\t\n\u000B\f\r\u00A0\u2007\u202F";
+    private static final Pattern ENDS_CLAUSE = Pattern.compile(".*[.!?…:;][\"'”’»)\\]]*$");
     private static final Pattern STARTS_LOWERCASE = Pattern.compile("^\\p{Ll}");
     private static final int HEADLINE_MIN_WORDS = 4;
     private static final int HEADLINE_MAX_WORDS = 30;
@@ -57,7 +60,7 @@ final class PlainTextCleaner {
         List<String> out = new ArrayList<>();
         boolean previousBlank = true;
         for (String raw : normal.split("\n", -1)) {
-            String line = SPACES.matcher(raw).replaceAll(" ").strip();
+            String line = (hasOddSpacing(raw) ? SPACES.matcher(raw).replaceAll(" ") : raw).strip();
             if (line.isEmpty()) {
                 previousBlank = true;
                 continue;
@@ -152,7 +155,23 @@ final class PlainTextCleaner {
     }
 
     private static boolean endsClause(String line) {
-        return line.matches(".*[.!?…:;][\"'”’»)\\]]*$");
+        return ENDS_CLAUSE.matcher(line).matches();
+    }
+
+    /**
+     * True when the line holds spacing that {@link #SPACES} would change: a run of spaces, or a tab,
+     * no-break space or the like. Most lines hold single spaces only and are kept as they are,
+     * which spares rewriting every line of every story.
+     */
+    private static boolean hasOddSpacing(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean odd = c == ' ' ? i > 0 && line.charAt(i - 1) == ' ' : OTHER_SPACES.indexOf(c) >= 0;
+            if (odd) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameText(String line, String other) {

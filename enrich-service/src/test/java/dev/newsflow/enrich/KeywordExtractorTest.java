@@ -59,6 +59,13 @@ class KeywordExtractorTest {
     }
 
     @Test
+    void clausesEndAtPunctuationAndSpacedDashesButNotInsideWords() {
+        assertThat(KeywordExtractor.clauses("Oil rose; gas fell - again (as feared) in mid-June\nwhile “rates”"))
+                .containsExactly("Oil rose", " gas fell", "again ", "as feared", " in mid-June", "while ", "rates", "");
+        assertThat(KeywordExtractor.clauses("no break here")).containsExactly("no break here");
+    }
+
+    @Test
     void noTextNoKeywords() {
         assertThat(extractor.extract(null, "", "en")).isEmpty();
     }

@@ -25,6 +25,13 @@ class NdjsonArticleParserTest {
     }
 
     @Test
+    void linesMayEndInCrLfAndTheLastNeedsNoLineEnd() {
+        List<ParsedItem> items = parse("{\"body\":\"one\"}\r\n\r\n{\"body\":\"two\"}\r\n{\"body\":\"three\"}");
+
+        assertThat(items).hasSize(3).allSatisfy(item -> assertThat(item).isInstanceOf(ParsedItem.Valid.class));
+    }
+
+    @Test
     void aBadLineBecomesItsOwnItemNamingTheLine() {
         List<ParsedItem> items = parse("{\"body\":\"one\"}\n\n{\"body\":\"x\",\"urgency\":12}\n{broken\n{\"body\":\"four\"}");
 
