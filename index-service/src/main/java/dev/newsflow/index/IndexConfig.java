@@ -88,7 +88,8 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
         if (interval.isNegative() || interval.isZero()) {
             throw new ConfigException("NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL must be positive, got " + interval);
         }
-        return new BulkSettings(operations, bytes, interval);
+        int concurrency = atLeast(env, "NEWSFLOW_INDEX_BULK_CONCURRENCY", BulkSettings.DEFAULTS.concurrentRequests(), 1);
+        return new BulkSettings(operations, bytes, interval, concurrency);
     }
 
     private static Backoff backoff(Env env) {
