@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The ingester does not retry a bulk request that failed as a whole, so this class does: it pauses
  * the consumer, waits for everything in flight to settle, seeks each partition back to its first
- * unconfirmed offset and resumes after a capped, jittered backoff. Replaying from the log keeps the per-id order of writes
- * and deletes; versions make the replayed writes harmless. It never skips a record and never gives up.
+ * unconfirmed offset and resumes after a capped, jittered backoff. Replaying from the log keeps the
+ * per-id order of writes and deletes; versions make the replayed writes harmless. It never skips a
+ * record and never gives up.
  *
  * <p>The live service runs it without end ({@link #run()}); a re-index runs it into a new concrete
  * index up to the end offsets it captured ({@link #runUntil(Map)}), through the same write path.
@@ -216,7 +217,7 @@ public final class ArticleIndexer implements Runnable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while a write of " + id + " waited for the one before it", e);
+                throw new IllegalStateException("interrupted while a write of " + id + " waited for the one before", e);
             }
         }
     }
