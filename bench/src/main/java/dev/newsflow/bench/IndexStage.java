@@ -32,8 +32,9 @@ final class IndexStage {
 
     private static final Logger log = LoggerFactory.getLogger(IndexStage.class);
     static final int MIN_DOCUMENTS = 10_000;
-    private static final List<Integer> BULK_SIZES = List.of(250, 500, 1000);
-    private static final List<Integer> CLIENTS = List.of(1, 2);
+    /** Around the indexer's own 500 per request and 2 in flight, both ways, so the ceiling is the best found. */
+    private static final List<Integer> BULK_SIZES = List.of(500, 1000, 2000);
+    private static final List<Integer> CLIENTS = List.of(1, 2, 4);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final BenchContext context;

@@ -2,17 +2,15 @@ package dev.newsflow.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import dev.newsflow.core.EnrichedArticle;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,13 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +29,21 @@ import org.slf4j.LoggerFactory;
  * Consumes the enriched topic into Elasticsearch through the client's {@link BulkIngester}.
  *
  * <p>Each record becomes one bulk operation whose context is its {@link PendingWrite}: an index with
- * {@code version_type=external_gte}, or a delete for a tombstone. Offsets are committed only up to
- * the first record Elasticsearch has not confirmed ({@link OffsetTracker}). The ingester does not
- * retry a bulk request that failed as a whole, so this class does: it pauses the consumer, waits for
- * everything in flight to settle, seeks each partition back to its first unconfirmed offset and
- * resumes after a capped, jittered backoff. Replaying from the log keeps the per-id order of writes
- * and deletes; versions make the replayed writes harmless. It never skips a record and never gives up.
+ * {@code version_type=external_gte}, or a delete for a tombstone ({@link ArticleOperations}). Offsets
+ * are committed only up to the first record Elasticsearch has not confirmed ({@link OffsetTracker}).
+ *
+ * <p>Several bulk requests are in flight at once (one keeps a single Elasticsearch write thread busy
+ * and leaves the rest of the node idle), and Elasticsearch may apply them in any order. Versions order
+ * the index operations of one id, but a tombstone carries no version: a delete overtaking the index
+ * before it would leave the article standing, an index overtaking the delete before it would bring it
+ * back. So a write whose id already has a write unconfirmed waits until that one is confirmed or failed
+ * ({@link #awaitEarlierWrite}): one unconfirmed write per id, and each id's writes apply in log order.
+ *
+ * <p>The ingester does not retry a bulk request that failed as a whole, so this class does: it pauses
+ * the consumer, waits for everything in flight to settle, seeks each partition back to its first
+ * unconfirmed offset and resumes after a capped, jittered backoff. Replaying from the log keeps the
+ * per-id order of writes and deletes; versions make the replayed writes harmless. It never skips a
+ * record and never gives up.
  *
  * <p>The live service runs it without end ({@link #run()}); a re-index runs it into a new concrete
  * index up to the end offsets it captured ({@link #runUntil(Map)}), through the same write path.
@@ -48,8 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class ArticleIndexer implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexer.class);
-    /** Elasticsearch refuses longer ids; such a record can only be dead-lettered. */
-    private static final int MAX_ID_BYTES = 512;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RECOVERY_POLL = Duration.ofMillis(50);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
@@ -60,13 +62,15 @@ public final class ArticleIndexer implements Runnable {
     private final Backoff backoff;
     private final IndexerMetrics metrics;
     private final Clock clock;
-    private final Deserializer<EnrichedArticle> articles;
+    private final ArticleOperations operations;
     private final DeadLetterWriter deadLetters;
     private final BlockingQueue<WriteOutcome> outcomes = new LinkedBlockingQueue<>();
     private final BulkIngester<PendingWrite> ingester;
 
     private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    /** Ids with a write handed to the ingester and not yet confirmed or failed; never one id twice. */
+    private final Set<String> unconfirmedIds = new HashSet<>();
+    private final OffsetCommits commits;
     private volatile boolean closing;
     private boolean recovering;
     private int attempt;
@@ -87,12 +91,13 @@ public final class ArticleIndexer implements Runnable {
                           ElasticsearchClient es, IndexConfig config, IndexerMetrics metrics, Clock clock,
                           WriteTarget target) {
         this.consumer = consumer;
+        this.commits = new OffsetCommits(consumer);
         this.topic = config.kafka().topics().enriched().name();
         this.target = target;
         this.backoff = config.backoff();
         this.metrics = metrics;
         this.clock = clock;
-        this.articles = config.kafka().topics().enriched().valueSerde().deserializer();
+        this.operations = new ArticleOperations(target, config.kafka().topics().enriched().valueSerde().deserializer());
         this.deadLetters = new DeadLetterWriter(deadLetters, config.kafka().topics().deadletter().name());
         BulkSettings bulk = config.bulk();
         this.ingester = BulkIngester.of(b -> b
@@ -100,9 +105,8 @@ public final class ArticleIndexer implements Runnable {
                 .maxOperations(bulk.maxOperations())
                 .maxSize(bulk.maxBytes())
                 .flushInterval(bulk.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
-                // One request at a time: two in flight could apply a delete and a re-index of the same id
-                // out of order. Versions protect index operations, but a tombstone carries no version.
-                .maxConcurrentRequests(1)
+                // Safe with any number in flight: awaitEarlierWrite keeps each id's writes in order.
+                .maxConcurrentRequests(bulk.concurrentRequests())
                 // Live writes go through the alias only; without it Elasticsearch would auto-create a
                 // mapping-less index named like the alias. A re-index names its new index directly.
                 .globalSettings(g -> g.requireAlias(target.isAlias()))
@@ -179,45 +183,43 @@ public final class ArticleIndexer implements Runnable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         trackers.computeIfAbsent(partition, p -> new OffsetTracker()).track(record.offset());
         Instant now = clock.instant();
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        BulkWrite write;
         try {
-            if (record.value() == null) {
-                String id = checkedId(key, "tombstone key");
-                ingester.add(BulkOperation.of(b -> b.delete(d -> d.index(target.name()).id(id))),
-                        new PendingWrite(record, id, null, now));
-                return;
-            }
-            EnrichedArticle article = readArticle(record);
-            String id = checkedId(article.id() == null ? key : article.id(), "article id");
-            if (key != null && !key.equals(id)) {
-                // A tombstone with this key would miss the document: the topic contract is key = article id.
-                throw new RejectedRecordException("record key " + key + " differs from article id " + id);
-            }
-            EnrichedArticle document = article.withIndexedAt(now);
-            ingester.add(BulkOperation.of(b -> b.index(i -> i.index(target.name()).id(id)
-                            .version(article.version()).versionType(VersionType.ExternalGte).document(document))),
-                    new PendingWrite(record, id, article.ingestedAt(), now));
+            write = operations.of(record, now);
         } catch (RejectedRecordException e) {
             deadLetters.send(new PendingWrite(record, null, null, now), e, outcomes::add);
+            return;
         }
+        awaitEarlierWrite(write.id());
+        unconfirmedIds.add(write.id());
+        ingester.add(write.operation(), write.context());
     }
 
-    private EnrichedArticle readArticle(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            return articles.deserialize(record.topic(), record.headers(), record.value());
-        } catch (SerializationException e) {
-            throw new RejectedRecordException(e.getMessage(), e);
+    /**
+     * Returns once no write of {@code id} is unconfirmed. It takes two writes of one id among the few
+     * thousand records in flight (an update or a kill right behind the story), so it is rare, and the
+     * wait is one bulk round trip. The record is already tracked, so nothing past it is committed
+     * should the wait end by an interrupt.
+     */
+    private void awaitEarlierWrite(String id) {
+        if (!unconfirmedIds.contains(id)) {
+            return;
         }
-    }
-
-    private static String checkedId(String id, String what) {
-        if (id == null || id.isBlank()) {
-            throw new RejectedRecordException(what + " is missing");
+        metrics.orderWait();
+        ingester.flush();
+        while (unconfirmedIds.contains(id)) {
+            try {
+                WriteOutcome outcome = outcomes.poll(RECOVERY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (outcome != null) {
+                    settle(outcome);
+                } else {
+                    ingester.flush(); // the earlier write may have waited for a free request slot
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a write of " + id + " waited for the one before", e);
+            }
         }
-        if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-            throw new RejectedRecordException(what + " is longer than " + MAX_ID_BYTES + " bytes");
-        }
-        return id;
     }
 
     private void settleAll() {
@@ -227,6 +229,11 @@ public final class ArticleIndexer implements Runnable {
     }
 
     private void settle(WriteOutcome outcome) {
+        if (!(outcome instanceof WriteOutcome.Rejected) && outcome.write().id() != null) {
+            // Confirmed or failed, the write is no longer under way in Elasticsearch (a rejected one comes
+            // back once more, confirmed or failed, from the dead letter topic).
+            unconfirmedIds.remove(outcome.write().id());
+        }
         OffsetTracker tracker = trackers.get(outcome.write().partition());
         if (tracker == null) {
             return; // the partition was revoked meanwhile; its new owner reads the record again
@@ -312,38 +319,7 @@ public final class ArticleIndexer implements Runnable {
     }
 
     private void commit(boolean sync) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        trackers.forEach((partition, tracker) -> tracker.commitPosition().ifPresent(position -> {
-            Long done = committed.get(partition);
-            if (done == null || position > done) {
-                offsets.put(partition, new OffsetAndMetadata(position));
-            }
-        }));
-        if (offsets.isEmpty()) {
-            return;
-        }
-        offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
-        if (sync) {
-            commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (done, error) -> {
-                if (error != null) {
-                    // Forget the failed positions so the next commit sends them again.
-                    offsets.forEach((partition, offset) -> committed.remove(partition, offset.offset()));
-                    log.warn("offset commit failed, will retry with the next one: {}", error.toString());
-                }
-            });
-        }
-    }
-
-    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        try {
-            consumer.commitSync(offsets);
-        } catch (WakeupException e) {
-            // The shutdown's wakeup() fires at the first blocking call if poll() did not consume it; it
-            // fires once only, so the commit can simply be made again.
-            consumer.commitSync(offsets);
-        }
+        commits.commit(trackers, sync);
     }
 
     private void close() {
@@ -365,21 +341,15 @@ public final class ArticleIndexer implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             awaitSettled(partitions);
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            Map<TopicPartition, OffsetTracker> revoked = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 OffsetTracker tracker = trackers.remove(partition);
-                Long done = committed.remove(partition);
                 if (tracker != null) {
-                    tracker.commitPosition().ifPresent(position -> {
-                        if (done == null || position > done) {
-                            offsets.put(partition, new OffsetAndMetadata(position));
-                        }
-                    });
+                    revoked.put(partition, tracker);
                 }
             }
-            if (!offsets.isEmpty()) {
-                commitSync(offsets);
-            }
+            commits.commit(revoked, true);
+            partitions.forEach(commits::forget);
         }
 
         @Override
@@ -394,7 +364,7 @@ public final class ArticleIndexer implements Runnable {
             // Another member owns them now; committing would fail, and its replay makes up for ours.
             partitions.forEach(partition -> {
                 trackers.remove(partition);
-                committed.remove(partition);
+                commits.forget(partition);
             });
         }
     }

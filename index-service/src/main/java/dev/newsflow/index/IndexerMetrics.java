@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
-/** The indexer's meters (documents, conflicts, dead letters, bulk failures and retries, bulk and end-to-end timers). */
+/** The indexer's meters (documents, conflicts, dead letters, bulk failures and retries, order waits, bulk and end-to-end timers). */
 public final class IndexerMetrics {
 
     private final Counter indexed;
@@ -14,6 +14,7 @@ public final class IndexerMetrics {
     private final Counter deadLetters;
     private final Counter bulkFailures;
     private final Counter retries;
+    private final Counter orderWaits;
     private final Timer bulkRequests;
     private final Timer endToEnd;
 
@@ -30,6 +31,8 @@ public final class IndexerMetrics {
                 .description("bulk requests or items Elasticsearch did not take, to be retried").register(registry);
         retries = Counter.builder("newsflow.index.bulk.retries")
                 .description("times the consumer paused and went back to the first unconfirmed offset").register(registry);
+        orderWaits = Counter.builder("newsflow.index.order.waits")
+                .description("writes that waited for an earlier write of the same id to be confirmed").register(registry);
         bulkRequests = Timer.builder("newsflow.index.bulk.requests")
                 .description("bulk request round trips").register(registry);
         endToEnd = Timer.builder("newsflow.index.latency")
@@ -61,6 +64,10 @@ public final class IndexerMetrics {
 
     void retry() {
         retries.increment();
+    }
+
+    void orderWait() {
+        orderWaits.increment();
     }
 
     void bulkRequest(Duration took) {

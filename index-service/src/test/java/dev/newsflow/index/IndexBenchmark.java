@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -62,13 +63,14 @@ import org.slf4j.LoggerFactory;
  *     dev.newsflow.index.IndexBenchmark [40000 50000 500]
  * </pre>
  * Arguments: articles for the throughput runs (default 40,000), articles for the search run (default
- * 50,000), timed searches (default 500). It starts its own local stack (1 GiB heaps) unless
- * {@code NEWSFLOW_KAFKA_BOOTSTRAP} and {@code NEWSFLOW_ES_URL} are both set.
+ * 50,000; 0 skips it), timed searches (default 500). It starts its own local stack (1 GiB heaps) unless
+ * {@code NEWSFLOW_KAFKA_BOOTSTRAP} and {@code NEWSFLOW_ES_URL} are both set. {@code NEWSFLOW_INDEX_BULK_*}
+ * variables reach the indexer, to compare bulk settings.
  * <ol>
  *   <li>the indexer: articles pre-loaded into the enriched topic, then the real {@link ArticleIndexer}
  *       with its default bulk settings, timed from its start until every offset is committed;</li>
- *   <li>raw {@code _bulk} of the very same documents with the same client, two parallel clients,
- *       at several bulk sizes;</li>
+ *   <li>raw {@code _bulk} of the very same documents with the same client, at every bulk size and
+ *       number of parallel clients of a grid; the best is the ceiling;</li>
  *   <li>search latency over the HTTP API: a text query, a topic filter and a date range, with all
  *       facets and highlighting, over an index of the search-run size.</li>
  * </ol>
@@ -77,8 +79,8 @@ final class IndexBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(IndexBenchmark.class);
     private static final int PARTITIONS = 6;
-    private static final int CLIENTS = 2;
-    private static final List<Integer> BULK_SIZES = List.of(250, 500, 1000);
+    private static final List<Integer> CLIENTS = List.of(1, 2, 4);
+    private static final List<Integer> BULK_SIZES = List.of(500, 1000, 2000);
 
     private final StackEndpoints stack;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -117,17 +119,20 @@ final class IndexBenchmark {
             log.info("FIGURE corpus: {} articles, {} bytes of JSON on average; load average before: {}",
                     articles.size(), bytes / articles.size(), loadAverage());
             double indexer = bench.indexerThroughput(articles);
-            double single = bench.rawBulk(articles, 500, 1);
-            Map<Integer, Long> raw = new HashMap<>();
-            for (int size : BULK_SIZES) {
-                raw.put(size, round(bench.rawBulk(articles, size, CLIENTS)));
+            Map<String, Long> raw = new LinkedHashMap<>();
+            for (int clients : CLIENTS) {
+                for (int size : BULK_SIZES) {
+                    raw.put(size + "x" + clients, round(bench.rawBulk(articles, size, clients)));
+                }
             }
             articles = null; // the search run generates its own, batch by batch
-            double best = raw.values().stream().mapToDouble(Long::doubleValue).max().orElse(0);
-            log.info("FIGURE indexer (steady): {} articles/s; raw _bulk of the same documents: {} docs/s with one client "
-                            + "(500 per request), {} docs/s best with {} clients (by bulk size: {}); indexer/raw = {}%",
-                    round(indexer), round(single), round(best), CLIENTS, raw, Math.round(100 * indexer / best));
-            bench.searchLatency(searchArticles, searches);
+            Map.Entry<String, Long> best = raw.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            log.info("FIGURE indexer (steady): {} articles/s; raw _bulk of the same documents (per request x clients: "
+                            + "docs/s): {}; best {} docs/s at {}; indexer/raw = {}%",
+                    round(indexer), raw, best.getValue(), best.getKey(), Math.round(100 * indexer / best.getValue()));
+            if (searchArticles > 0) {
+                bench.searchLatency(searchArticles, searches);
+            }
             log.info("FIGURE load average after: {}", loadAverage());
             bench.es.close();
         } finally {
@@ -139,7 +144,13 @@ final class IndexBenchmark {
 
     /** The real indexer, from its start until every offset of the pre-loaded topic is committed. */
     private double indexerThroughput(List<EnrichedArticle> articles) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("NEWSFLOW_INDEX_BULK_")) {
+                env.put(name, value);
+            }
+        });
+        env.putAll(Map.of(
                 "NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
                 "NEWSFLOW_ES_URL", stack.elasticsearchUrl(),
                 "NEWSFLOW_TOPIC_PREFIX", "bench-" + run + ".",
@@ -199,7 +210,7 @@ final class IndexBenchmark {
         return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
     }
 
-    /** The same documents, the same client and write options, straight to {@code _bulk} from two threads. */
+    /** The same documents, the same client and write options, straight to {@code _bulk} from {@code clients} threads. */
     private double rawBulk(List<EnrichedArticle> articles, int bulkSize, int clients) throws Exception {
         String index = "bench-raw-" + run + "-" + bulkSize;
         new IndexManager(es, "bench-raw-" + run, index, 1, 0).create(index);
@@ -252,7 +263,7 @@ final class IndexBenchmark {
         indices.ensure();
         long started = System.nanoTime();
         for (int from = 0; from < articles; from += 5000) {
-            bulkLoad(alias + "-v1", corpus.articles(run + "-s", from, Math.min(5000, articles - from)), 500, CLIENTS);
+            bulkLoad(alias + "-v1", corpus.articles(run + "-s", from, Math.min(5000, articles - from)), 500, 2);
         }
         log.info("search corpus: {} articles loaded in {} s", articles, round((System.nanoTime() - started) / 1e9));
         es.indices().refresh(r -> r.index(alias));

@@ -28,7 +28,7 @@ class IndexConfigTest {
         assertThat(config.port()).isEqualTo(8083);
         assertThat(config.groupId()).isEqualTo("newsflow-index");
         assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
-        assertThat(config.bulk()).isEqualTo(new BulkSettings(500, 5L * 1024 * 1024, Duration.ofSeconds(1)));
+        assertThat(config.bulk()).isEqualTo(BulkSettings.DEFAULTS);
         assertThat(config.backoff()).isEqualTo(Backoff.DEFAULTS);
     }
 
@@ -45,6 +45,7 @@ class IndexConfigTest {
                 Map.entry("NEWSFLOW_INDEX_BULK_MAX_OPERATIONS", "100"),
                 Map.entry("NEWSFLOW_INDEX_BULK_MAX_BYTES", "1MiB"),
                 Map.entry("NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL", "250ms"),
+                Map.entry("NEWSFLOW_INDEX_BULK_CONCURRENCY", "3"),
                 Map.entry("NEWSFLOW_INDEX_RETRY_INITIAL", "50ms"),
                 Map.entry("NEWSFLOW_INDEX_RETRY_MAX", "2s")));
 
@@ -54,7 +55,7 @@ class IndexConfigTest {
         assertThat(config.port()).isZero();
         assertThat(config.groupId()).isEqualTo("g1");
         assertThat(config.kafka().topics().enriched().name()).isEqualTo("t.news.articles.enriched");
-        assertThat(config.bulk()).isEqualTo(new BulkSettings(100, 1024 * 1024, Duration.ofMillis(250)));
+        assertThat(config.bulk()).isEqualTo(new BulkSettings(100, 1024 * 1024, Duration.ofMillis(250), 3));
         assertThat(config.backoff()).isEqualTo(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2)));
     }
 
@@ -81,6 +82,8 @@ class IndexConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_INDEX_PORT");
         assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INDEX_BULK_MAX_OPERATIONS", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_INDEX_BULK_MAX_OPERATIONS");
+        assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INDEX_BULK_CONCURRENCY", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_INDEX_BULK_CONCURRENCY");
         assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL", "soon")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL");
         assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INDEX_RETRY_INITIAL", "5s", "NEWSFLOW_INDEX_RETRY_MAX", "1s")))

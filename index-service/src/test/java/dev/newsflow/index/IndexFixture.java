@@ -45,6 +45,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class IndexFixture implements AutoCloseable {
 
+    /** The source of every {@link #article}. */
+    static final String SOURCE = "it-wire";
+
     final IndexConfig config;
     final ElasticsearchClient es;
     final Admin admin;
@@ -97,7 +100,7 @@ final class IndexFixture implements AutoCloseable {
 
     static EnrichedArticle article(String guid, long version, String title, String body) {
         Instant ingested = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new EnrichedArticle(ArticleId.of("it-wire", guid), "it-wire", guid, version,
+        return new EnrichedArticle(ArticleId.of(SOURCE, guid), SOURCE, guid, version,
                 "https://example.org/" + guid, title, body, "By A. Reporter", "en", null,
                 ingested.minusSeconds(60), ingested, ingested.plusMillis(5), null,
                 List.of("Vladimir Putin"), List.of("NATO"), List.of("Kyiv"), List.of("politics"),
