@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.Json;
-import dev.newsflow.core.Topics;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
 import java.io.IOException;
@@ -18,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,12 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
 
-    private static final String KEY = "e2e-key-" + UUID.randomUUID();
-    /** A second source, so the metrics test counts only its own articles. */
-    private static final String METRICS_KEY = "e2e-metrics-key-" + UUID.randomUUID();
     private static final Path SEED = Path.of("..", "..", "shared", "seeds", "000_2d81de492a64ddc8.txt");
+    private static final String SOURCE = "wire";
+    /** A second source, so the metrics test counts only its own articles. */
+    private static final String METRICS_SOURCE = "metered";
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private Pipeline pipeline;
     private ServiceProcess ingest;
     private ServiceProcess enrich;
     private ServiceProcess index;
@@ -54,37 +54,17 @@ class PipelineIT {
     @BeforeAll
     void startServices(StackEndpoints stack, @TempDir Path home) {
         this.stack = stack;
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        this.rawTopic = "e2e-" + run + "." + Topics.RAW;
-        Map<String, String> env = new HashMap<>();
-        env.put("NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap());
-        env.put("NEWSFLOW_ES_URL", stack.elasticsearchUrl());
-        env.put("NEWSFLOW_TOPIC_PREFIX", "e2e-" + run + ".");
-        env.put("NEWSFLOW_INDEX_ALIAS", "e2e-" + run + "-news");
-        env.put("NEWSFLOW_INGEST_KEYS", "wire:" + KEY + ",metered:" + METRICS_KEY);
-        env.put("NEWSFLOW_HOME", home.toString());
-        env.put("NEWSFLOW_ENRICH_APP_ID", "e2e-enrich-" + run);
-        env.put("NEWSFLOW_ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
-        env.put("NEWSFLOW_INDEX_GROUP_ID", "e2e-index-" + run);
-
-        int ingestPort = ServiceProcess.freePort();
-        int enrichPort = ServiceProcess.freePort();
-        int indexPort = ServiceProcess.freePort();
-        env.put("NEWSFLOW_INGEST_PORT", Integer.toString(ingestPort));
-        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(enrichPort));
-        env.put("NEWSFLOW_INDEX_PORT", Integer.toString(indexPort));
-
-        ingest = ServiceProcess.start("ingest-service", "dev.newsflow.ingest.IngestMain", ingestPort, env);
-        enrich = ServiceProcess.start("enrich-service", "dev.newsflow.enrich.EnrichMain", enrichPort, env);
-        index = ServiceProcess.start("index-service", "dev.newsflow.index.IndexMain", indexPort, env);
+        pipeline = Pipeline.start(stack, home, List.of(SOURCE, METRICS_SOURCE));
+        rawTopic = pipeline.topics().raw().name();
+        ingest = pipeline.ingest();
+        enrich = pipeline.enrich();
+        index = pipeline.index();
     }
 
     @AfterAll
     void stopServices() {
-        for (ServiceProcess service : new ServiceProcess[] {ingest, enrich, index}) {
-            if (service != null) {
-                service.close();
-            }
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -149,7 +129,7 @@ class PipelineIT {
                     "guid", "urn:e2e:metrics:" + UUID.randomUUID(),
                     "title", "Metered story " + i,
                     "body", "GENEVA — A metered story number " + i + " about the weather over the lake."));
-            post("application/json", story, METRICS_KEY);
+            post("application/json", story, pipeline.key(METRICS_SOURCE));
         }
         // A record no service wrote: enrich cannot read it and must count one dead letter.
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrap()),
@@ -204,7 +184,7 @@ class PipelineIT {
     }
 
     private JsonNode post(String contentType, String body) throws IOException, InterruptedException {
-        return post(contentType, body, KEY);
+        return post(contentType, body, pipeline.key(SOURCE));
     }
 
     private JsonNode post(String contentType, String body, String key) throws IOException, InterruptedException {
