@@ -1,12 +1,20 @@
 package dev.newsflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.stack.LocalStack;
 import dev.newsflow.stack.LocalStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +47,17 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryUnderFaultsIT {
 
     private static final String BASELINE = "baseline";
+    private static final String KAFKA_KILLS = "kafka-kills";
+    private static final String ES_OUTAGE = "es-outage";
+    private static final String ES_BLOCK = "es-block";
+    private static final String INDEX_KILL = "index-kill";
+    private static final String ENRICH_KILL = "enrich-kill";
+    private static final String INGEST_KILL = "ingest-kill";
+    private static final Duration ES_DOWN = Duration.ofSeconds(60);
+    private static final Duration ES_BLOCKED = Duration.ofSeconds(20);
+    private static final int KAFKA_KILL_COUNT = 3;
+    private static final int MAX_ENRICH_KILLS = 3;
+    private static final int MAX_FREEZES = 40;
 
     private final FaultScale scale = FaultScale.current();
     private final FaultReport report = new FaultReport(scale);
@@ -49,7 +68,7 @@ class DeliveryUnderFaultsIT {
     @BeforeAll
     void startPipeline(LocalStack stack, @TempDir Path home) {
         this.stack = stack;
-        pipeline = Pipeline.start(stack.endpoints(), home, List.of(BASELINE));
+        pipeline = Pipeline.start(stack.endpoints(), home, List.of(BASELINE, KAFKA_KILLS, ES_OUTAGE, ES_BLOCK, INDEX_KILL, ENRICH_KILL, INGEST_KILL));
         scenarios = new FaultScenario(pipeline, scale);
     }
 
@@ -69,10 +88,200 @@ class DeliveryUnderFaultsIT {
         assertHolds(result, "");
     }
 
+    @Test
+    @Order(1)
+    void kafkaKilledAndRestartedThreeTimesDuringTheStream() throws Exception {
+        AtomicLong retried = new AtomicLong();
+        FaultScenario.Result result = scenarios.run("Kafka SIGKILL + restart x" + KAFKA_KILL_COUNT, KAFKA_KILLS, 1500,
+                traffic -> {
+                    Duration slowestStart = Duration.ZERO;
+                    for (int kill = 1; kill <= KAFKA_KILL_COUNT; kill++) {
+                        int before = traffic.acknowledged();
+                        await("the stream flows before kill " + kill).atMost(Duration.ofMinutes(3))
+                                .until(() -> traffic.acknowledged() >= before + traffic.plan().articles() / 10);
+                        stack.killKafka();
+                        Instant restarting = Instant.now();
+                        stack.startKafka();
+                        Duration took = Duration.between(restarting, Instant.now());
+                        slowestStart = took.compareTo(slowestStart) > 0 ? took : slowestStart;
+                    }
+                    retried.set(traffic.retries());
+                    return new FaultScenario.Effect(slowestStart, KAFKA_KILL_COUNT + " kills, " + retried.get()
+                            + " requests retried after 503 or a cut connection");
+                });
+        assertThat(retried.get()).as("requests the feed clients had to retry").isPositive();
+        assertHolds(result, "");
+    }
+
+    @Test
+    @Order(2)
+    void elasticsearchKilledForAMinuteThenRestarted() throws Exception {
+        FaultScenario.Result result = scenarios.run("Elasticsearch SIGKILL for " + ES_DOWN.toSeconds() + " s", ES_OUTAGE,
+                1500, traffic -> {
+                    PrometheusText before = pipeline.index().metrics();
+                    stack.killElasticsearch();
+                    Instant killed = Instant.now();
+                    AtomicBoolean indexSaidNotReady = new AtomicBoolean();
+                    await("the outage lasts").atMost(ES_DOWN.plusSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                            .until(() -> {
+                                indexSaidNotReady.compareAndSet(false, !pipeline.index().ready());
+                                return Duration.between(killed, Instant.now()).compareTo(ES_DOWN) >= 0;
+                            });
+                    Instant restarting = Instant.now();
+                    stack.startElasticsearch();
+                    Duration took = Duration.between(restarting, Instant.now());
+                    assertThat(indexSaidNotReady).as("index-service reported not ready without Elasticsearch").isTrue();
+                    return new FaultScenario.Effect(took, "index-service paused " + (long) retriedSince(before) + " times");
+                });
+        assertHolds(result, "");
+    }
+
+    @Test
+    @Order(3)
+    void elasticsearchAnswering429ForAWhile() throws Exception {
+        ElasticsearchHttp es = new ElasticsearchHttp(stack.endpoints().elasticsearchUrl());
+        String settings = "/" + pipeline.concreteIndex() + "/_settings";
+        AtomicReference<ElasticsearchHttp.Answer> probe = new AtomicReference<>();
+        FaultScenario.Result result = scenarios.run("Elasticsearch 429 (index block) for " + ES_BLOCKED.toSeconds() + " s",
+                ES_BLOCK, 1000, traffic -> {
+                    PrometheusText before = pipeline.index().metrics();
+                    es.put(settings, Map.of("index.blocks.read_only_allow_delete", true));
+                    Instant blocked = Instant.now();
+                    try {
+                        probe.set(es.put("/" + pipeline.concreteIndex() + "/_doc/e2e-block-probe",
+                                Map.of("id", "e2e-block-probe", "source", "e2e-block-probe")));
+                        await("index-service retries while the block lasts").atMost(ES_BLOCKED.plusSeconds(60))
+                                .pollInterval(Duration.ofSeconds(1))
+                                .until(() -> retriedSince(before) > 0
+                                        && Duration.between(blocked, Instant.now()).compareTo(ES_BLOCKED) >= 0);
+                    } finally {
+                        es.put(settings, Collections.singletonMap("index.blocks.read_only_allow_delete", null));
+                    }
+                    Instant lifted = Instant.now();
+                    double indexedAtLift = pipeline.index().metrics().sum("newsflow_index_documents_total");
+                    await("index-service writes again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> pipeline.index().metrics().sum("newsflow_index_documents_total") > indexedAtLift);
+                    return new FaultScenario.Effect(Duration.between(lifted, Instant.now()),
+                            "probe write answered " + probe.get().status() + " " + probe.get().body().path("error").path("type").asText()
+                                    + "; index-service paused " + (long) retriedSince(before) + " times");
+                });
+        assertThat(probe.get().status()).as("a write while blocked: " + probe.get().body()).isEqualTo(429);
+        assertThat(probe.get().body().path("error").path("type").asText()).isEqualTo("cluster_block_exception");
+        assertHolds(result, "");
+    }
+
+    @Test
+    @Order(4)
+    void indexServiceKilledAfterABulkAndBeforeItsCommit() throws Exception {
+        CommitGap gap = new CommitGap(pipeline, INDEX_KILL);
+        ElasticsearchHttp es = new ElasticsearchHttp(stack.endpoints().elasticsearchUrl());
+        AtomicReference<String> atKill = new AtomicReference<>();
+        AtomicReference<String> afterKill = new AtomicReference<>();
+        FaultScenario.Result result = scenarios.run("index-service SIGKILL between bulk and commit", INDEX_KILL, 1000,
+                traffic -> {
+                    ServiceProcess index = pipeline.index();
+                    double bulks = index.metrics().sum("newsflow_index_bulk_requests_seconds_count");
+                    int freezes = 0;
+                    while (atKill.get() == null && freezes < MAX_FREEZES) {
+                        double seen = bulks;
+                        await("index-service sends another bulk").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                                .until(() -> index.metrics().sum("newsflow_index_bulk_requests_seconds_count") > seen);
+                        bulks = index.metrics().sum("newsflow_index_bulk_requests_seconds_count");
+                        freezes++;
+                        index.freeze();
+                        try {
+                            gap.find().ifPresent(found -> {
+                                index.kill();
+                                atKill.set(found);
+                            });
+                        } finally {
+                            if (index.alive()) {
+                                index.thaw();
+                            }
+                        }
+                    }
+                    assertThat(atKill.get()).as("caught index-service between a bulk and its commit in " + freezes
+                            + " freezes").isNotNull();
+                    // Dead, it can commit nothing more: the gap must still be there for the restart to replay.
+                    afterKill.set(gap.find().orElse(null));
+                    Instant restarting = Instant.now();
+                    index.restart();
+                    return new FaultScenario.Effect(Duration.between(restarting, Instant.now()),
+                            "killed at the " + freezes + ". freeze with " + atKill.get());
+                });
+        assertThat(afterKill.get()).as("writes past the committed offsets after the kill").isNotNull();
+        assertHolds(result, "");
+    }
+
+    @Test
+    @Order(5)
+    void enrichServiceKilledMidTransaction() throws Exception {
+        ExactlyOnceCheck exactlyOnce = new ExactlyOnceCheck(pipeline, ENRICH_KILL);
+        FaultScenario.Result result = scenarios.run("enrich-service SIGKILL mid-transaction", ENRICH_KILL, 1000,
+                traffic -> {
+                    ServiceProcess enrich = pipeline.enrich();
+                    Duration slowestStart = Duration.ZERO;
+                    int kills = 0;
+                    while (kills < MAX_ENRICH_KILLS && (kills == 0 || exactlyOnce.run().abortedRecords() == 0)) {
+                        int before = traffic.acknowledged();
+                        await("the stream flows before kill " + (kills + 1)).atMost(Duration.ofMinutes(3))
+                                .until(() -> traffic.acknowledged() >= before + traffic.plan().articles() / 10);
+                        enrich.kill();
+                        kills++;
+                        Instant restarting = Instant.now();
+                        enrich.restart();
+                        Duration took = Duration.between(restarting, Instant.now());
+                        slowestStart = took.compareTo(slowestStart) > 0 ? took : slowestStart;
+                    }
+                    return new FaultScenario.Effect(slowestStart, kills + " kill(s)");
+                });
+        ExactlyOnceCheck.Result output = exactlyOnce.run();
+        report.add(result.row(output.duplicated().size(), output.abortedRecords() + " aborted records hidden from"
+                + " read_committed; raw " + output.rawRecords() + ", enriched " + output.enrichedRecords()));
+        assertThat(output.abortedRecords()).as("records of the transaction the kill left open, aborted").isPositive();
+        assertThat(output.duplicated()).as("writes enriched more than once").isEmpty();
+        assertThat(output.missing()).as("writes never enriched").isEmpty();
+        assertInvariant(result);
+    }
+
+    @Test
+    @Order(6)
+    void ingestServiceKilledWithRequestsInFlight() throws Exception {
+        AtomicInteger inFlightAtKill = new AtomicInteger();
+        AtomicLong cut = new AtomicLong();
+        FaultScenario.Result result = scenarios.run("ingest-service SIGKILL with requests in flight", INGEST_KILL, 1000,
+                traffic -> {
+                    ServiceProcess ingest = pipeline.ingest();
+                    await("several requests in flight").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(1))
+                            .until(() -> traffic.inFlight() >= 2);
+                    long failuresBefore = traffic.connectionFailures();
+                    inFlightAtKill.set(traffic.inFlight());
+                    ingest.kill();
+                    Instant restarting = Instant.now();
+                    ingest.restart();
+                    cut.set(traffic.connectionFailures() - failuresBefore);
+                    return new FaultScenario.Effect(Duration.between(restarting, Instant.now()),
+                            inFlightAtKill.get() + " requests in flight at the kill, " + cut.get()
+                                    + " requests cut off or refused, then retried");
+                });
+        assertThat(cut.get()).as("requests cut off by the kill").isPositive();
+        assertHolds(result, "");
+    }
+
+    private double retriedSince(PrometheusText before) {
+        return pipeline.index().metrics().sum("newsflow_index_bulk_retries_total") - before.sum("newsflow_index_bulk_retries_total");
+    }
+
     private void assertHolds(FaultScenario.Result result, String moreNote) {
         report.add(result.row(0, moreNote));
+        assertInvariant(result);
+    }
+
+    private void assertInvariant(FaultScenario.Result result) {
         assertThat(result.ledger().refusals()).as("refused articles").isEmpty();
         assertThat(result.verdict().holds()).as(result.scenario() + ": " + result.verdict().describe()).isTrue();
+        // Every article sent is valid: a dead letter here would mean a fault was taken for a bad record.
+        assertThat(result.verdict().deadLettered()).as(result.scenario() + ": dead letters").isEmpty();
         assertThat(result.caughtUp()).as(result.scenario() + ": caught up").isPresent();
         assertThat(scenarios.unrecovered()).as("services that did not recover by themselves").isEmpty();
         assertThat(stack.stoppedServers()).as("servers down").isEmpty();

@@ -139,35 +139,28 @@ class PipelineIT {
         }
 
         await("ingest counts the accepted articles").atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(metrics(ingest)
+                .untilAsserted(() -> assertThat(ingest.metrics()
                         .sum("newsflow_ingest_articles_accepted_total", Map.of("source", "metered")))
                         .isEqualTo(articles));
         await("enrich counts the dead letter").atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(metrics(enrich).sum("newsflow_enrich_deadletters_total"))
+                .untilAsserted(() -> assertThat(enrich.metrics().sum("newsflow_enrich_deadletters_total"))
                         .isEqualTo(1));
         await("index counts documents and their latency").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> {
-                    PrometheusText indexMetrics = metrics(index);
+                    PrometheusText indexMetrics = index.metrics();
                     assertThat(indexMetrics.sum("newsflow_index_documents_total", Map.of("result", "indexed")))
                             .isGreaterThanOrEqualTo(articles);
                     assertThat(indexMetrics.sum("newsflow_index_latency_seconds_count"))
                             .isGreaterThanOrEqualTo(articles);
                 });
-        PrometheusText enrichMetrics = metrics(enrich);
+        PrometheusText enrichMetrics = enrich.metrics();
         assertThat(enrichMetrics.sum("newsflow_enrich_step_seconds_count", Map.of("step", "entities")))
                 .isGreaterThanOrEqualTo(articles);
-        assertThat(metrics(ingest).has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
-        assertThat(metrics(ingest).has("kafka_producer_record_send_total")).isTrue();
+        assertThat(ingest.metrics().has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
+        assertThat(ingest.metrics().has("kafka_producer_record_send_total")).isTrue();
         assertThat(enrichMetrics.has("jvm_memory_used_bytes")).isTrue();
         await("index exposes its consumer's lag per partition").atMost(Duration.ofSeconds(40))
-                .untilAsserted(() -> assertThat(metrics(index).has("kafka_consumer_fetch_manager_records_lag")).isTrue());
-    }
-
-    private PrometheusText metrics(ServiceProcess service) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri("/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new PrometheusText(response.body());
+                .untilAsserted(() -> assertThat(index.metrics().has("kafka_consumer_fetch_manager_records_lag")).isTrue());
     }
 
     private JsonNode firstHit(String query, String id) throws IOException, InterruptedException {

@@ -111,6 +111,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's {@code /metrics}, as Prometheus would scrape it. */
+    PrometheusText metrics() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/metrics"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(name + " /metrics answered " + response.statusCode());
+            }
+            return new PrometheusText(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " /metrics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + name + " /metrics", e);
+        }
+    }
+
     private void launch() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
