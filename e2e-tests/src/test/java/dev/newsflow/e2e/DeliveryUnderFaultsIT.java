@@ -8,7 +8,6 @@ import dev.newsflow.stack.LocalStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +56,8 @@ class DeliveryUnderFaultsIT {
     private static final Duration ES_BLOCKED = Duration.ofSeconds(20);
     private static final int KAFKA_KILL_COUNT = 3;
     private static final int MAX_ENRICH_KILLS = 3;
+    /** Longer than Kafka Streams' transaction timeout under exactly-once (10 s). */
+    private static final Duration ENRICH_ABORT_WAIT = Duration.ofSeconds(30);
     private static final int MAX_FREEZES = 40;
 
     private final FaultScale scale = FaultScale.current();
@@ -155,7 +156,8 @@ class DeliveryUnderFaultsIT {
                                 .until(() -> retriedSince(before) > 0
                                         && Duration.between(blocked, Instant.now()).compareTo(ES_BLOCKED) >= 0);
                     } finally {
-                        es.put(settings, Collections.singletonMap("index.blocks.read_only_allow_delete", null));
+                        ElasticsearchHttp.Answer lift = es.put(settings, "{\"index.blocks.read_only_allow_delete\": null}");
+                        assertThat(lift.status()).as("lifting the block: " + lift.body()).isEqualTo(200);
                     }
                     Instant lifted = Instant.now();
                     double indexedAtLift = pipeline.index().metrics().sum("newsflow_index_documents_total");
@@ -222,16 +224,25 @@ class DeliveryUnderFaultsIT {
                     ServiceProcess enrich = pipeline.enrich();
                     Duration slowestStart = Duration.ZERO;
                     int kills = 0;
-                    while (kills < MAX_ENRICH_KILLS && (kills == 0 || exactlyOnce.run().abortedRecords() == 0)) {
+                    // A kill between two transactions leaves nothing to abort: kill again, while the stream lasts.
+                    while (kills < MAX_ENRICH_KILLS && !traffic.finished()
+                            && (kills == 0 || exactlyOnce.abortedRecords() == 0)) {
                         int before = traffic.acknowledged();
                         await("the stream flows before kill " + (kills + 1)).atMost(Duration.ofMinutes(3))
-                                .until(() -> traffic.acknowledged() >= before + traffic.plan().articles() / 10);
+                                .until(() -> traffic.finished()
+                                        || traffic.acknowledged() >= before + traffic.plan().articles() / 10);
                         enrich.kill();
                         kills++;
                         Instant restarting = Instant.now();
                         enrich.restart();
-                        Duration took = Duration.between(restarting, Instant.now());
+                        Instant ready = Instant.now();
+                        Duration took = Duration.between(restarting, ready);
                         slowestStart = took.compareTo(slowestStart) > 0 ? took : slowestStart;
+                        // The open transaction is aborted when the new instance fences the old one, at the
+                        // latest after the transaction timeout; only then do its records lie below the stable offset.
+                        await("the killed transaction aborted").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2))
+                                .until(() -> exactlyOnce.abortedRecords() > 0
+                                        || Duration.between(ready, Instant.now()).compareTo(ENRICH_ABORT_WAIT) >= 0);
                     }
                     return new FaultScenario.Effect(slowestStart, kills + " kill(s)");
                 });

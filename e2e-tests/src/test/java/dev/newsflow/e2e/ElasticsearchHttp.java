@@ -35,6 +35,7 @@ final class ElasticsearchHttp {
         return send("POST", path, body);
     }
 
+    /** @param body a JSON string as it is, or an object to write as JSON */
     Answer put(String path, Object body) {
         return send("PUT", path, body);
     }
@@ -54,8 +55,10 @@ final class ElasticsearchHttp {
 
     private Answer send(String method, String path, Object body) {
         try {
+            // The shared mapper leaves out nulls, and a null is how a setting is removed: such bodies come as text.
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
+                    : Json.mapper().writeValueAsString(body));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")

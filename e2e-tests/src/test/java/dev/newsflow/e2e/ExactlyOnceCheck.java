@@ -54,25 +54,24 @@ final class ExactlyOnceCheck {
                 missing.add(label + " enriched " + difference + " fewer time(s) than sent");
             }
         });
-        return new Result(raw.size(), enriched.size(), duplicated, missing, aborted(enriched));
+        return new Result(raw.size(), enriched.size(), duplicated, missing, abortedRecords());
     }
 
-    /** The source's enriched records that read_committed skipped although a committed record follows them. */
-    private int aborted(List<TopicWrites.Write> committed) {
-        Map<Integer, Long> lastCommitted = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (TopicWrites.Write write : committed) {
-            lastCommitted.merge(write.partition(), write.offset(), Math::max);
-            seen.add(write.partition() + "@" + write.offset());
-        }
-        int aborted = 0;
-        for (TopicWrites.Write write : TopicWrites.of(TopicContents.read(pipeline.stack().kafkaBootstrap(),
-                pipeline.topics().enriched().name(), IsolationLevel.READ_UNCOMMITTED), source)) {
-            if (!seen.contains(write.partition() + "@" + write.offset())
-                    && write.offset() < lastCommitted.getOrDefault(write.partition(), -1L)) {
-                aborted++;
-            }
-        }
-        return aborted;
+    /**
+     * The source's enriched records of aborted transactions: below the last stable offset (taken before
+     * the read_committed pass, which returns every committed record below it) yet not returned by it.
+     */
+    int abortedRecords() {
+        String bootstrap = pipeline.stack().kafkaBootstrap();
+        String topic = pipeline.topics().enriched().name();
+        List<TopicWrites.Write> all = TopicWrites.of(TopicContents.read(bootstrap, topic, IsolationLevel.READ_UNCOMMITTED), source);
+        Map<Integer, Long> stable = TopicContents.lastStableOffsets(bootstrap, topic);
+        Set<String> committed = new HashSet<>();
+        TopicWrites.of(TopicContents.read(bootstrap, topic, IsolationLevel.READ_COMMITTED), source)
+                .forEach(write -> committed.add(write.partition() + "@" + write.offset()));
+        return (int) all.stream()
+                .filter(write -> write.offset() < stable.getOrDefault(write.partition(), 0L))
+                .filter(write -> !committed.contains(write.partition() + "@" + write.offset()))
+                .count();
     }
 }

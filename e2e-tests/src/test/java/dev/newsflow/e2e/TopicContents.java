@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -27,15 +28,31 @@ final class TopicContents {
     }
 
     static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, IsolationLevel isolation) {
+        try (var consumer = consumer(bootstrap, isolation)) {
+            return new TopicReader(consumer, TIMEOUT).readAll(topic);
+        }
+    }
+
+    /** Partition → its last stable offset: no record below it belongs to a transaction still open. */
+    static Map<Integer, Long> lastStableOffsets(String bootstrap, String topic) {
+        try (var consumer = consumer(bootstrap, IsolationLevel.READ_COMMITTED)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<Integer, Long> stable = new HashMap<>();
+            consumer.endOffsets(partitions, TIMEOUT).forEach((partition, offset) -> stable.put(partition.partition(), offset));
+            return stable;
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, IsolationLevel isolation) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                // With read_committed, end offsets are last stable offsets.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            return new TopicReader(consumer, TIMEOUT).readAll(topic);
-        }
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Key (the article id) → the stage and reason of its dead letters, as a read_committed consumer sees them. */
