@@ -55,9 +55,6 @@ class DeliveryUnderFaultsIT {
     private static final Duration ES_DOWN = Duration.ofSeconds(60);
     private static final Duration ES_BLOCKED = Duration.ofSeconds(20);
     private static final int KAFKA_KILL_COUNT = 3;
-    private static final int MAX_ENRICH_KILLS = 3;
-    /** Longer than Kafka Streams' transaction timeout under exactly-once (10 s). */
-    private static final Duration ENRICH_ABORT_WAIT = Duration.ofSeconds(30);
     private static final int MAX_FREEZES = 40;
 
     private final FaultScale scale = FaultScale.current();
@@ -118,7 +115,7 @@ class DeliveryUnderFaultsIT {
     @Order(2)
     void elasticsearchKilledForAMinuteThenRestarted() throws Exception {
         FaultScenario.Result result = scenarios.run("Elasticsearch SIGKILL for " + ES_DOWN.toSeconds() + " s", ES_OUTAGE,
-                1500, traffic -> {
+                1200, traffic -> {
                     PrometheusText before = pipeline.index().metrics();
                     stack.killElasticsearch();
                     Instant killed = Instant.now();
@@ -219,37 +216,47 @@ class DeliveryUnderFaultsIT {
     @Order(5)
     void enrichServiceKilledMidTransaction() throws Exception {
         ExactlyOnceCheck exactlyOnce = new ExactlyOnceCheck(pipeline, ENRICH_KILL);
+        EnrichTransactions transactions = new EnrichTransactions(pipeline);
+        AtomicReference<List<EnrichTransactions.Open>> atKill = new AtomicReference<>(List.of());
         FaultScenario.Result result = scenarios.run("enrich-service SIGKILL mid-transaction", ENRICH_KILL, 1000,
                 traffic -> {
                     ServiceProcess enrich = pipeline.enrich();
-                    Duration slowestStart = Duration.ZERO;
-                    int kills = 0;
-                    // A kill between two transactions leaves nothing to abort: kill again, while the stream lasts.
-                    while (kills < MAX_ENRICH_KILLS && !traffic.finished()
-                            && (kills == 0 || exactlyOnce.abortedRecords() == 0)) {
-                        int before = traffic.acknowledged();
-                        await("the stream flows before kill " + (kills + 1)).atMost(Duration.ofMinutes(3))
-                                .until(() -> traffic.finished()
-                                        || traffic.acknowledged() >= before + traffic.plan().articles() / 10);
-                        enrich.kill();
-                        kills++;
-                        Instant restarting = Instant.now();
-                        enrich.restart();
-                        Instant ready = Instant.now();
-                        Duration took = Duration.between(restarting, ready);
-                        slowestStart = took.compareTo(slowestStart) > 0 ? took : slowestStart;
-                        // The open transaction is aborted when the new instance fences the old one, at the
-                        // latest after the transaction timeout; only then do its records lie below the stable offset.
-                        await("the killed transaction aborted").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2))
-                                .until(() -> exactlyOnce.abortedRecords() > 0
-                                        || Duration.between(ready, Instant.now()).compareTo(ENRICH_ABORT_WAIT) >= 0);
+                    int freezes = 0;
+                    while (atKill.get().isEmpty() && freezes < MAX_FREEZES) {
+                        double enriched = enrich.metrics().sum("newsflow_enrich_articles_total");
+                        await("enrich-service enriches another article").atMost(Duration.ofMinutes(1))
+                                .pollInterval(Duration.ofMillis(20))
+                                .until(() -> enrich.metrics().sum("newsflow_enrich_articles_total") > enriched);
+                        freezes++;
+                        enrich.freeze();
+                        try {
+                            List<EnrichTransactions.Open> open = transactions.openWithOutput();
+                            if (!open.isEmpty()) {
+                                enrich.kill();
+                                atKill.set(open);
+                            }
+                        } finally {
+                            if (enrich.alive()) {
+                                enrich.thaw();
+                            }
+                        }
                     }
-                    return new FaultScenario.Effect(slowestStart, kills + " kill(s)");
+                    assertThat(atKill.get()).as("caught enrich-service with a transaction open on its output in "
+                            + freezes + " freezes").isNotEmpty();
+                    Instant restarting = Instant.now();
+                    enrich.restart();
+                    return new FaultScenario.Effect(Duration.between(restarting, Instant.now()),
+                            "killed at the " + freezes + ". freeze with open transaction " + atKill.get());
                 });
         ExactlyOnceCheck.Result output = exactlyOnce.run();
         report.add(result.row(output.duplicated().size(), output.abortedRecords() + " aborted records hidden from"
                 + " read_committed; raw " + output.rawRecords() + ", enriched " + output.enrichedRecords()));
-        assertThat(output.abortedRecords()).as("records of the transaction the kill left open, aborted").isPositive();
+        // The restarted instance fenced the killed one: none of the transactions open at the kill is open still.
+        assertThat(transactions.open()).as("transactions left open by the killed instance")
+                .noneMatch(open -> atKill.get().stream().anyMatch(killed -> killed.producerId() == open.producerId()
+                        && killed.producerEpoch() == open.producerEpoch()));
+        assertThat(output.abortedRecords()).as("output of the killed transaction, aborted and hidden from read_committed")
+                .isPositive();
         assertThat(output.duplicated()).as("writes enriched more than once").isEmpty();
         assertThat(output.missing()).as("writes never enriched").isEmpty();
         assertInvariant(result);
