@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +83,7 @@ class DeliveryUnderFaultsIT {
     void withoutAFaultEveryAcknowledgedArticleIsIndexedOnce() throws Exception {
         FaultScenario.Result result = scenarios.run("no fault (baseline)", BASELINE, 500,
                 traffic -> new FaultScenario.Effect(Duration.ZERO, "none"));
-        assertHolds(result, "");
+        assertHolds(result);
     }
 
     @Test
@@ -108,7 +108,7 @@ class DeliveryUnderFaultsIT {
                             + " requests retried after 503 or a cut connection");
                 });
         assertThat(retried.get()).as("requests the feed clients had to retry").isPositive();
-        assertHolds(result, "");
+        assertHolds(result);
     }
 
     @Test
@@ -131,7 +131,7 @@ class DeliveryUnderFaultsIT {
                     assertThat(indexSaidNotReady).as("index-service reported not ready without Elasticsearch").isTrue();
                     return new FaultScenario.Effect(took, "index-service paused " + (long) retriedSince(before) + " times");
                 });
-        assertHolds(result, "");
+        assertHolds(result);
     }
 
     @Test
@@ -143,7 +143,8 @@ class DeliveryUnderFaultsIT {
         FaultScenario.Result result = scenarios.run("Elasticsearch 429 (index block) for " + ES_BLOCKED.toSeconds() + " s",
                 ES_BLOCK, 1000, traffic -> {
                     PrometheusText before = pipeline.index().metrics();
-                    es.put(settings, Map.of("index.blocks.read_only_allow_delete", true));
+                    ElasticsearchHttp.Answer block = es.put(settings, Map.of("index.blocks.read_only_allow_delete", true));
+                    assertThat(block.status()).as("setting the block: " + block.body()).isEqualTo(200);
                     Instant blocked = Instant.now();
                     try {
                         probe.set(es.put("/" + pipeline.concreteIndex() + "/_doc/e2e-block-probe",
@@ -166,50 +167,28 @@ class DeliveryUnderFaultsIT {
                 });
         assertThat(probe.get().status()).as("a write while blocked: " + probe.get().body()).isEqualTo(429);
         assertThat(probe.get().body().path("error").path("type").asText()).isEqualTo("cluster_block_exception");
-        assertHolds(result, "");
+        assertHolds(result);
     }
 
     @Test
     @Order(4)
     void indexServiceKilledAfterABulkAndBeforeItsCommit() throws Exception {
         CommitGap gap = new CommitGap(pipeline, INDEX_KILL);
-        ElasticsearchHttp es = new ElasticsearchHttp(stack.endpoints().elasticsearchUrl());
-        AtomicReference<String> atKill = new AtomicReference<>();
         AtomicReference<String> afterKill = new AtomicReference<>();
         FaultScenario.Result result = scenarios.run("index-service SIGKILL between bulk and commit", INDEX_KILL, 1000,
                 traffic -> {
-                    ServiceProcess index = pipeline.index();
-                    double bulks = index.metrics().sum("newsflow_index_bulk_requests_seconds_count");
-                    int freezes = 0;
-                    while (atKill.get() == null && freezes < MAX_FREEZES) {
-                        double seen = bulks;
-                        await("index-service sends another bulk").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
-                                .until(() -> index.metrics().sum("newsflow_index_bulk_requests_seconds_count") > seen);
-                        bulks = index.metrics().sum("newsflow_index_bulk_requests_seconds_count");
-                        freezes++;
-                        index.freeze();
-                        try {
-                            gap.find().ifPresent(found -> {
-                                index.kill();
-                                atKill.set(found);
-                            });
-                        } finally {
-                            if (index.alive()) {
-                                index.thaw();
-                            }
-                        }
-                    }
-                    assertThat(atKill.get()).as("caught index-service between a bulk and its commit in " + freezes
-                            + " freezes").isNotNull();
+                    // Right after a bulk answered, before the poll thread commits it, is the likeliest instant.
+                    TimedKill.Outcome<String> kill = TimedKill.when(pipeline.index(),
+                            "newsflow_index_bulk_requests_seconds_count", MAX_FREEZES, gap::find);
                     // Dead, it can commit nothing more: the gap must still be there for the restart to replay.
                     afterKill.set(gap.find().orElse(null));
                     Instant restarting = Instant.now();
-                    index.restart();
+                    pipeline.index().restart();
                     return new FaultScenario.Effect(Duration.between(restarting, Instant.now()),
-                            "killed at the " + freezes + ". freeze with " + atKill.get());
+                            "killed at the " + kill.freezes() + ". freeze with " + kill.evidence());
                 });
         assertThat(afterKill.get()).as("writes past the committed offsets after the kill").isNotNull();
-        assertHolds(result, "");
+        assertHolds(result);
     }
 
     @Test
@@ -220,33 +199,15 @@ class DeliveryUnderFaultsIT {
         AtomicReference<List<EnrichTransactions.Open>> atKill = new AtomicReference<>(List.of());
         FaultScenario.Result result = scenarios.run("enrich-service SIGKILL mid-transaction", ENRICH_KILL, 1000,
                 traffic -> {
-                    ServiceProcess enrich = pipeline.enrich();
-                    int freezes = 0;
-                    while (atKill.get().isEmpty() && freezes < MAX_FREEZES) {
-                        double enriched = enrich.metrics().sum("newsflow_enrich_articles_total");
-                        await("enrich-service enriches another article").atMost(Duration.ofMinutes(1))
-                                .pollInterval(Duration.ofMillis(20))
-                                .until(() -> enrich.metrics().sum("newsflow_enrich_articles_total") > enriched);
-                        freezes++;
-                        enrich.freeze();
-                        try {
-                            List<EnrichTransactions.Open> open = transactions.openWithOutput();
-                            if (!open.isEmpty()) {
-                                enrich.kill();
-                                atKill.set(open);
-                            }
-                        } finally {
-                            if (enrich.alive()) {
-                                enrich.thaw();
-                            }
-                        }
-                    }
-                    assertThat(atKill.get()).as("caught enrich-service with a transaction open on its output in "
-                            + freezes + " freezes").isNotEmpty();
+                    // Streams lingers and commits every 100 ms: most instants fall between two transactions.
+                    TimedKill.Outcome<List<EnrichTransactions.Open>> kill = TimedKill.when(pipeline.enrich(),
+                            "newsflow_enrich_articles_total", MAX_FREEZES,
+                            () -> Optional.of(transactions.openWithOutput()).filter(open -> !open.isEmpty()));
+                    atKill.set(kill.evidence());
                     Instant restarting = Instant.now();
-                    enrich.restart();
+                    pipeline.enrich().restart();
                     return new FaultScenario.Effect(Duration.between(restarting, Instant.now()),
-                            "killed at the " + freezes + ". freeze with open transaction " + atKill.get());
+                            "killed at the " + kill.freezes() + ". freeze with open transaction " + kill.evidence());
                 });
         ExactlyOnceCheck.Result output = exactlyOnce.run();
         report.add(result.row(output.duplicated().size(), output.abortedRecords() + " aborted records hidden from"
@@ -265,7 +226,6 @@ class DeliveryUnderFaultsIT {
     @Test
     @Order(6)
     void ingestServiceKilledWithRequestsInFlight() throws Exception {
-        AtomicInteger inFlightAtKill = new AtomicInteger();
         AtomicLong cut = new AtomicLong();
         FaultScenario.Result result = scenarios.run("ingest-service SIGKILL with requests in flight", INGEST_KILL, 1000,
                 traffic -> {
@@ -273,25 +233,25 @@ class DeliveryUnderFaultsIT {
                     await("several requests in flight").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(1))
                             .until(() -> traffic.inFlight() >= 2);
                     long failuresBefore = traffic.connectionFailures();
-                    inFlightAtKill.set(traffic.inFlight());
+                    int inFlight = traffic.inFlight();
                     ingest.kill();
                     Instant restarting = Instant.now();
                     ingest.restart();
                     cut.set(traffic.connectionFailures() - failuresBefore);
                     return new FaultScenario.Effect(Duration.between(restarting, Instant.now()),
-                            inFlightAtKill.get() + " requests in flight at the kill, " + cut.get()
+                            inFlight + " requests in flight at the kill, " + cut.get()
                                     + " requests cut off or refused, then retried");
                 });
         assertThat(cut.get()).as("requests cut off by the kill").isPositive();
-        assertHolds(result, "");
+        assertHolds(result);
     }
 
     private double retriedSince(PrometheusText before) {
         return pipeline.index().metrics().sum("newsflow_index_bulk_retries_total") - before.sum("newsflow_index_bulk_retries_total");
     }
 
-    private void assertHolds(FaultScenario.Result result, String moreNote) {
-        report.add(result.row(0, moreNote));
+    private void assertHolds(FaultScenario.Result result) {
+        report.add(result.row(0, ""));
         assertInvariant(result);
     }
 
