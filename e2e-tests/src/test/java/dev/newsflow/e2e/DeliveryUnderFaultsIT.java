@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,6 +57,8 @@ class DeliveryUnderFaultsIT {
     private static final Duration ES_BLOCKED = Duration.ofSeconds(20);
     private static final int KAFKA_KILL_COUNT = 3;
     private static final int MAX_FREEZES = 40;
+    /** Of the four feed clients. */
+    private static final int REQUESTS_IN_FLIGHT = 3;
 
     private final FaultScale scale = FaultScale.current();
     private final FaultReport report = new FaultReport(scale);
@@ -230,8 +233,18 @@ class DeliveryUnderFaultsIT {
         FaultScenario.Result result = scenarios.run("ingest-service SIGKILL with requests in flight", INGEST_KILL, 1000,
                 traffic -> {
                     ServiceProcess ingest = pipeline.ingest();
-                    await("several requests in flight").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(1))
-                            .until(() -> traffic.inFlight() >= 2);
+                    // Paced requests rarely overlap on their own. Frozen, ingest keeps accepting connections in the
+                    // kernel but answers none, so the clients pile up mid-request, along with whatever it was
+                    // publishing at the freeze; the kill then cuts all of them off.
+                    ingest.freeze();
+                    try {
+                        await("requests pile up at the frozen ingest").atMost(Duration.ofSeconds(30))
+                                .pollInterval(Duration.ofMillis(10))
+                                .until(() -> traffic.inFlight() >= REQUESTS_IN_FLIGHT);
+                    } catch (ConditionTimeoutException e) {
+                        ingest.thaw();
+                        throw e;
+                    }
                     long failuresBefore = traffic.connectionFailures();
                     int inFlight = traffic.inFlight();
                     ingest.kill();
