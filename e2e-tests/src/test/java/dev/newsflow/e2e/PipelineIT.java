@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.Json;
-import dev.newsflow.core.Topics;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
 import java.io.IOException;
@@ -18,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,12 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
 
-    private static final String KEY = "e2e-key-" + UUID.randomUUID();
-    /** A second source, so the metrics test counts only its own articles. */
-    private static final String METRICS_KEY = "e2e-metrics-key-" + UUID.randomUUID();
     private static final Path SEED = Path.of("..", "..", "shared", "seeds", "000_2d81de492a64ddc8.txt");
+    private static final String SOURCE = "wire";
+    /** A second source, so the metrics test counts only its own articles. */
+    private static final String METRICS_SOURCE = "metered";
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private Pipeline pipeline;
     private ServiceProcess ingest;
     private ServiceProcess enrich;
     private ServiceProcess index;
@@ -54,37 +54,17 @@ class PipelineIT {
     @BeforeAll
     void startServices(StackEndpoints stack, @TempDir Path home) {
         this.stack = stack;
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        this.rawTopic = "e2e-" + run + "." + Topics.RAW;
-        Map<String, String> env = new HashMap<>();
-        env.put("NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap());
-        env.put("NEWSFLOW_ES_URL", stack.elasticsearchUrl());
-        env.put("NEWSFLOW_TOPIC_PREFIX", "e2e-" + run + ".");
-        env.put("NEWSFLOW_INDEX_ALIAS", "e2e-" + run + "-news");
-        env.put("NEWSFLOW_INGEST_KEYS", "wire:" + KEY + ",metered:" + METRICS_KEY);
-        env.put("NEWSFLOW_HOME", home.toString());
-        env.put("NEWSFLOW_ENRICH_APP_ID", "e2e-enrich-" + run);
-        env.put("NEWSFLOW_ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
-        env.put("NEWSFLOW_INDEX_GROUP_ID", "e2e-index-" + run);
-
-        int ingestPort = ServiceProcess.freePort();
-        int enrichPort = ServiceProcess.freePort();
-        int indexPort = ServiceProcess.freePort();
-        env.put("NEWSFLOW_INGEST_PORT", Integer.toString(ingestPort));
-        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(enrichPort));
-        env.put("NEWSFLOW_INDEX_PORT", Integer.toString(indexPort));
-
-        ingest = ServiceProcess.start("ingest-service", "dev.newsflow.ingest.IngestMain", ingestPort, env);
-        enrich = ServiceProcess.start("enrich-service", "dev.newsflow.enrich.EnrichMain", enrichPort, env);
-        index = ServiceProcess.start("index-service", "dev.newsflow.index.IndexMain", indexPort, env);
+        pipeline = Pipeline.start(stack, home, List.of(SOURCE, METRICS_SOURCE));
+        rawTopic = pipeline.topics().raw().name();
+        ingest = pipeline.ingest();
+        enrich = pipeline.enrich();
+        index = pipeline.index();
     }
 
     @AfterAll
     void stopServices() {
-        for (ServiceProcess service : new ServiceProcess[] {ingest, enrich, index}) {
-            if (service != null) {
-                service.close();
-            }
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -149,7 +129,7 @@ class PipelineIT {
                     "guid", "urn:e2e:metrics:" + UUID.randomUUID(),
                     "title", "Metered story " + i,
                     "body", "GENEVA — A metered story number " + i + " about the weather over the lake."));
-            post("application/json", story, METRICS_KEY);
+            post("application/json", story, pipeline.key(METRICS_SOURCE));
         }
         // A record no service wrote: enrich cannot read it and must count one dead letter.
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrap()),
@@ -159,35 +139,28 @@ class PipelineIT {
         }
 
         await("ingest counts the accepted articles").atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(metrics(ingest)
+                .untilAsserted(() -> assertThat(ingest.metrics()
                         .sum("newsflow_ingest_articles_accepted_total", Map.of("source", "metered")))
                         .isEqualTo(articles));
         await("enrich counts the dead letter").atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(metrics(enrich).sum("newsflow_enrich_deadletters_total"))
+                .untilAsserted(() -> assertThat(enrich.metrics().sum("newsflow_enrich_deadletters_total"))
                         .isEqualTo(1));
         await("index counts documents and their latency").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> {
-                    PrometheusText indexMetrics = metrics(index);
+                    PrometheusText indexMetrics = index.metrics();
                     assertThat(indexMetrics.sum("newsflow_index_documents_total", Map.of("result", "indexed")))
                             .isGreaterThanOrEqualTo(articles);
                     assertThat(indexMetrics.sum("newsflow_index_latency_seconds_count"))
                             .isGreaterThanOrEqualTo(articles);
                 });
-        PrometheusText enrichMetrics = metrics(enrich);
+        PrometheusText enrichMetrics = enrich.metrics();
         assertThat(enrichMetrics.sum("newsflow_enrich_step_seconds_count", Map.of("step", "entities")))
                 .isGreaterThanOrEqualTo(articles);
-        assertThat(metrics(ingest).has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
-        assertThat(metrics(ingest).has("kafka_producer_record_send_total")).isTrue();
+        assertThat(ingest.metrics().has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
+        assertThat(ingest.metrics().has("kafka_producer_record_send_total")).isTrue();
         assertThat(enrichMetrics.has("jvm_memory_used_bytes")).isTrue();
         await("index exposes its consumer's lag per partition").atMost(Duration.ofSeconds(40))
-                .untilAsserted(() -> assertThat(metrics(index).has("kafka_consumer_fetch_manager_records_lag")).isTrue());
-    }
-
-    private PrometheusText metrics(ServiceProcess service) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri("/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new PrometheusText(response.body());
+                .untilAsserted(() -> assertThat(index.metrics().has("kafka_consumer_fetch_manager_records_lag")).isTrue());
     }
 
     private JsonNode firstHit(String query, String id) throws IOException, InterruptedException {
@@ -204,7 +177,7 @@ class PipelineIT {
     }
 
     private JsonNode post(String contentType, String body) throws IOException, InterruptedException {
-        return post(contentType, body, KEY);
+        return post(contentType, body, pipeline.key(SOURCE));
     }
 
     private JsonNode post(String contentType, String body, String key) throws IOException, InterruptedException {

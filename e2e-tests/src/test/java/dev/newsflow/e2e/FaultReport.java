@@ -1,0 +1,52 @@
+package dev.newsflow.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The table of a fault run, logged at the end and written to {@code target/fault-report.md} for the notes. */
+final class FaultReport {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultReport.class);
+    static final Path FILE = Path.of("target", "fault-report.md");
+
+    private final List<ScenarioReport> rows = new ArrayList<>();
+    private final FaultScale scale;
+
+    FaultReport(FaultScale scale) {
+        this.scale = scale;
+    }
+
+    synchronized void add(ScenarioReport row) {
+        rows.add(row);
+        log.info("fault scenario done: {}", row);
+    }
+
+    synchronized String markdown() {
+        StringBuilder table = new StringBuilder("# Fault tests: nothing acknowledged lost, nothing indexed twice\n\n")
+                .append(scale.soak() ? "Soak run (" + scale.factor() + "x articles).\n\n" : "CI size.\n\n")
+                .append(ScenarioReport.HEADER);
+        rows.forEach(row -> table.append(row.markdownRow()));
+        return table.toString();
+    }
+
+    /** Logs the table and writes it; a run without rows writes nothing. */
+    synchronized void publish() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String table = markdown();
+        log.info("fault report ({}):\n{}", FILE.toAbsolutePath(), table);
+        try {
+            Files.createDirectories(FILE.getParent());
+            Files.writeString(FILE, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + FILE, e);
+        }
+    }
+}

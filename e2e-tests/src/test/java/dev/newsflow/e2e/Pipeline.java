@@ -1,0 +1,126 @@
+package dev.newsflow.e2e;
+
+import dev.newsflow.core.Topics;
+import dev.newsflow.stack.StackEndpoints;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The three services as separate JVMs on one stack, under names of their own (topic prefix, alias,
+ * consumer group, Streams application), so a run sees none of another's records. Each feed source
+ * has its own key; fault scenarios each send as their own source and check only what it sent.
+ */
+final class Pipeline implements AutoCloseable {
+
+    private final StackEndpoints stack;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, String> keys;
+    private final Map<String, String> env = new HashMap<>();
+    private ServiceProcess ingest;
+    private ServiceProcess enrich;
+    private ServiceProcess index;
+
+    private Pipeline(StackEndpoints stack, Path home, List<String> sources) {
+        this.stack = stack;
+        this.keys = sources.stream().collect(Collectors.toMap(s -> s, s -> "key-" + s + "-" + UUID.randomUUID(),
+                (a, b) -> a, LinkedHashMap::new));
+        env.put("NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap());
+        env.put("NEWSFLOW_ES_URL", stack.elasticsearchUrl());
+        env.put("NEWSFLOW_TOPIC_PREFIX", prefix());
+        env.put("NEWSFLOW_INDEX_ALIAS", alias());
+        env.put("NEWSFLOW_INGEST_KEYS", keys.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                .collect(Collectors.joining(",")));
+        env.put("NEWSFLOW_HOME", home.toString());
+        env.put("NEWSFLOW_ENRICH_APP_ID", enrichAppId());
+        env.put("NEWSFLOW_ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
+        env.put("NEWSFLOW_INDEX_GROUP_ID", indexGroupId());
+        env.put("NEWSFLOW_INGEST_PORT", Integer.toString(ServiceProcess.freePort()));
+        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(ServiceProcess.freePort()));
+        env.put("NEWSFLOW_INDEX_PORT", Integer.toString(ServiceProcess.freePort()));
+    }
+
+    /** Starts ingest, enrich and index (in that order, each awaited until ready) with a key for each source. */
+    static Pipeline start(StackEndpoints stack, Path home, List<String> sources) {
+        Pipeline pipeline = new Pipeline(stack, home, sources);
+        try {
+            pipeline.ingest = pipeline.startService("ingest-service", "dev.newsflow.ingest.IngestMain", "NEWSFLOW_INGEST_PORT");
+            pipeline.enrich = pipeline.startService("enrich-service", "dev.newsflow.enrich.EnrichMain", "NEWSFLOW_ENRICH_PORT");
+            pipeline.index = pipeline.startService("index-service", "dev.newsflow.index.IndexMain", "NEWSFLOW_INDEX_PORT");
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private ServiceProcess startService(String name, String mainClass, String portVariable) {
+        return ServiceProcess.start(name, mainClass, Integer.parseInt(env.get(portVariable)), env);
+    }
+
+    StackEndpoints stack() {
+        return stack;
+    }
+
+    ServiceProcess ingest() {
+        return ingest;
+    }
+
+    ServiceProcess enrich() {
+        return enrich;
+    }
+
+    ServiceProcess index() {
+        return index;
+    }
+
+    /** The services started so far. */
+    List<ServiceProcess> services() {
+        return Stream.of(ingest, enrich, index).filter(Objects::nonNull).toList();
+    }
+
+    /** The bearer key that names {@code source}. */
+    String key(String source) {
+        String key = keys.get(source);
+        if (key == null) {
+            throw new IllegalArgumentException("no key for source " + source + "; the pipeline knows " + keys.keySet());
+        }
+        return key;
+    }
+
+    Topics topics() {
+        return Topics.withPrefix(prefix());
+    }
+
+    String alias() {
+        return "e2e-" + run + "-news";
+    }
+
+    /** The concrete index behind the alias, as index-service names it on first start. */
+    String concreteIndex() {
+        return alias() + "-v1";
+    }
+
+    String indexGroupId() {
+        return "e2e-index-" + run;
+    }
+
+    String enrichAppId() {
+        return "e2e-enrich-" + run;
+    }
+
+    private String prefix() {
+        return "e2e-" + run + ".";
+    }
+
+    @Override
+    public void close() {
+        services().forEach(ServiceProcess::close);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.newsflow.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stream of articles sent over HTTP by several feed clients at once, paced to a rate, each
+ * client with its own seeded {@link ArticleStream}; every outcome is written to the {@link Ledger}.
+ * The pace is a token bucket holding at most one second of articles, so a client held up by a fault
+ * does not come back with a burst of everything it missed.
+ */
+final class Traffic implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Traffic.class);
+    private static final Duration TICK = Duration.ofMillis(50);
+
+    /**
+     * @param source      the feed source the key names; article ids derive from it
+     * @param articles    article versions to send in all (a batch counts each of its articles)
+     * @param perSecond   the pace, in articles per second
+     * @param clients     feed client threads
+     * @param seed        seeds the clients' streams
+     * @param giveUpAfter how long one request is retried before it is given up (unconfirmed)
+     */
+    record Plan(String source, int articles, int perSecond, int clients, long seed, Duration giveUpAfter) {
+    }
+
+    private final Plan plan;
+    private final Ledger ledger;
+    private final FeedClient client;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Semaphore tokens = new Semaphore(0);
+    private final AtomicInteger unclaimed;
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService clients;
+    private final List<Future<?>> running = new ArrayList<>();
+
+    private Traffic(URI ingest, String key, Plan plan, Ledger ledger) {
+        this.plan = plan;
+        this.ledger = ledger;
+        this.client = new FeedClient(ingest.resolve("/v1/articles"), key, ledger, plan.giveUpAfter(), stopped);
+        this.unclaimed = new AtomicInteger(plan.articles());
+        this.clients = Executors.newFixedThreadPool(plan.clients());
+    }
+
+    /** Starts the clients; they send until the plan's articles are all sent (or given up) or {@link #close()}. */
+    static Traffic start(ServiceProcess ingest, String key, Plan plan, Ledger ledger) {
+        Traffic traffic = new Traffic(ingest.uri("/"), key, plan, ledger);
+        int perTick = Math.max(1, (int) (plan.perSecond() * TICK.toMillis() / 1000));
+        traffic.pacer.scheduleAtFixedRate(() -> {
+            if (traffic.tokens.availablePermits() < plan.perSecond()) {
+                traffic.tokens.release(perTick);
+            }
+        }, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < plan.clients(); i++) {
+            ArticleStream stream = new ArticleStream(plan.source(), "urn:e2e:" + plan.source() + ":c" + i, plan.seed() + i);
+            traffic.running.add(traffic.clients.submit(() -> traffic.sendAll(stream)));
+        }
+        log.info("traffic for {}: {} articles at {}/s from {} clients", plan.source(), plan.articles(),
+                plan.perSecond(), plan.clients());
+        return traffic;
+    }
+
+    private void sendAll(ArticleStream stream) {
+        try {
+            while (stopped.getCount() > 0) {
+                int granted = claim(stream.nextSize());
+                if (granted == 0) {
+                    return;
+                }
+                tokens.acquire(granted);
+                client.send(stream.next(granted));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int claim(int wanted) {
+        while (true) {
+            int left = unclaimed.get();
+            int granted = Math.min(left, wanted);
+            if (granted == 0 || unclaimed.compareAndSet(left, left - granted)) {
+                return granted;
+            }
+        }
+    }
+
+    Plan plan() {
+        return plan;
+    }
+
+    /** Requests on the wire right now. */
+    int inFlight() {
+        return client.inFlight();
+    }
+
+    long connectionFailures() {
+        return client.connectionFailures();
+    }
+
+    long retries() {
+        return client.retries();
+    }
+
+    /** Whether every client has sent its share. */
+    boolean finished() {
+        return running.stream().allMatch(Future::isDone);
+    }
+
+    /**
+     * Waits until every client has sent its share, then fails if one stopped on an error of its own
+     * (rather than of the service, which the ledger records).
+     */
+    void awaitFinished(Duration patience) {
+        await("traffic of " + plan.source() + " sent").atMost(patience).pollInterval(Duration.ofMillis(500))
+                .until(this::finished);
+        for (Future<?> client : running) {
+            try {
+                client.get();
+            } catch (ExecutionException e) {
+                throw new AssertionError("a feed client of " + plan.source() + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while collecting the feed clients", e);
+            }
+        }
+    }
+
+    /** Articles answered with 202 so far. */
+    int acknowledged() {
+        return ledger.acknowledged();
+    }
+
+    @Override
+    public void close() {
+        stopped.countDown();
+        tokens.release(plan.articles());
+        pacer.shutdownNow();
+        clients.shutdown();
+        try {
+            if (!clients.awaitTermination(1, TimeUnit.MINUTES)) {
+                clients.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            clients.shutdownNow();
+        }
+    }
+}
