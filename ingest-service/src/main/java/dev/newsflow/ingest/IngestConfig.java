@@ -26,15 +26,33 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param maxBytes     {@code NEWSFLOW_INGEST_MAX_BYTES}, default 5 MiB: the largest request body accepted
  * @param kafkaTimeout {@code NEWSFLOW_INGEST_KAFKA_TIMEOUT}, default 10s: how long a request may wait for
  *                     Kafka to acknowledge its records before it is answered 503
+ * @param maxInflightBytes {@code NEWSFLOW_INGEST_MAX_INFLIGHT_BYTES}, default a sixteenth of the heap (at least
+ *                     the body limit): the request bodies held at once, from admission to answer. Parsing
+ *                     multiplies a body several times over, hence the small share. A request that would
+ *                     cross it is answered 429 with {@code Retry-After} before its body is read; it must be
+ *                     at least {@code NEWSFLOW_INGEST_MAX_BYTES}, or the largest request could never enter
+ * @param maxInflightRequests {@code NEWSFLOW_INGEST_MAX_INFLIGHT_REQUESTS}, default 128, at most 200: the
+ *                     requests handled at once; more get 429. It stays below the 250 threads Jetty serves
+ *                     with, so while Kafka is slow and requests wait for it, threads remain to refuse the
+ *                     rest at once and to answer health checks and metrics
  * @param kafka        where Kafka is and how the topics are named
  */
-public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration kafkaTimeout, KafkaSettings kafka) {
+public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration kafkaTimeout, long maxInflightBytes,
+                           int maxInflightRequests, KafkaSettings kafka) {
 
     public static final String PORT = "NEWSFLOW_INGEST_PORT";
     public static final String KEYS = "NEWSFLOW_INGEST_KEYS";
     public static final String KEYS_FILE = "NEWSFLOW_INGEST_KEYS_FILE";
     public static final String MAX_BYTES = "NEWSFLOW_INGEST_MAX_BYTES";
     public static final String KAFKA_TIMEOUT = "NEWSFLOW_INGEST_KAFKA_TIMEOUT";
+    public static final String MAX_INFLIGHT_BYTES = "NEWSFLOW_INGEST_MAX_INFLIGHT_BYTES";
+    public static final String MAX_INFLIGHT_REQUESTS = "NEWSFLOW_INGEST_MAX_INFLIGHT_REQUESTS";
+
+    /** Javalin's Jetty pool has 250 threads; a quarter of them is kept for refusals, health and metrics. */
+    static final int MAX_INFLIGHT_REQUESTS_LIMIT = 200;
+
+    /** The producer's own default for {@code buffer.memory}. */
+    private static final long DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
 
     /** Sources become part of article ids and metric tags, so they stay plain. */
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -44,6 +62,11 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
     }
 
     public static IngestConfig fromEnv(Env env) {
+        return fromEnv(env, Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param maxHeap the heap the in-flight bound is derived from when it is not set */
+    static IngestConfig fromEnv(Env env, long maxHeap) {
         List<ApiKey> keys = new ArrayList<>();
         env.find(KEYS).ifPresent(list -> keys.addAll(parseKeyList(list)));
         env.find(KEYS_FILE).ifPresent(file -> keys.addAll(readKeyFile(Path.of(file))));
@@ -61,7 +84,28 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
         if (kafkaTimeout.toMillis() < 100) {
             throw new ConfigException(KAFKA_TIMEOUT + " must be at least 100ms, got " + kafkaTimeout.toMillis() + "ms");
         }
-        return new IngestConfig(env.port(PORT, 8081), keys, maxBytes, kafkaTimeout, KafkaSettings.fromEnv(env));
+        long maxInflightBytes = env.bytes(MAX_INFLIGHT_BYTES, Math.max(maxBytes, maxHeap / 16));
+        if (maxInflightBytes < maxBytes) {
+            throw new ConfigException(MAX_INFLIGHT_BYTES + " must be at least " + MAX_BYTES + " (" + maxBytes
+                    + " bytes), or the largest request could never be accepted; got " + maxInflightBytes);
+        }
+        int maxInflightRequests = env.integer(MAX_INFLIGHT_REQUESTS, 128);
+        if (maxInflightRequests < 1 || maxInflightRequests > MAX_INFLIGHT_REQUESTS_LIMIT) {
+            throw new ConfigException(MAX_INFLIGHT_REQUESTS + " must be between 1 and " + MAX_INFLIGHT_REQUESTS_LIMIT
+                    + " (HTTP has 250 threads, some must stay free to refuse requests), got " + maxInflightRequests);
+        }
+        return new IngestConfig(env.port(PORT, 8081), keys, maxBytes, kafkaTimeout, maxInflightBytes,
+                maxInflightRequests, KafkaSettings.fromEnv(env));
+    }
+
+    /**
+     * How many bytes of records may wait for Kafka's acknowledgement before requests are answered 503 at
+     * once: half the producer's buffer, so {@code send} practically never blocks on a full buffer (the
+     * other half absorbs part-filled batches and the roughness of the size estimate).
+     */
+    public long kafkaBacklogBytes() {
+        Object buffer = producerProperties().getOrDefault(ProducerConfig.BUFFER_MEMORY_CONFIG, DEFAULT_BUFFER_MEMORY);
+        return Long.parseLong(buffer.toString()) / 2;
     }
 
     /**

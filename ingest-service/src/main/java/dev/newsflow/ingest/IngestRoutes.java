@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest API (DESIGN.md, ingest-service): {@code POST /v1/articles}. The same routes serve
  * {@code IngestMain} and the tests. A request is checked in the order that costs least to refuse:
- * key, media type, declared size, then the body is read, parsed, given its identity and published.
+ * key, media type, declared size, room in flight (429 when the service is full), then the body is
+ * read, parsed, given its identity and published (503 at once when Kafka is too far behind to take it).
  */
 public final class IngestRoutes {
 
@@ -28,21 +29,25 @@ public final class IngestRoutes {
 
     /** Long enough for a broker restart or leader election to finish, short enough for a feed to catch up. */
     static final int RETRY_AFTER_SECONDS = 5;
+    /** A full service frees up as soon as the requests in flight are answered, usually well within a second. */
+    static final int OVERLOADED_RETRY_AFTER_SECONDS = 1;
 
     private final ApiKeys keys;
     private final ArticleParsers parsers;
     private final ArticlePublisher publisher;
     private final IngestMetrics metrics;
     private final long maxBytes;
+    private final InflightLimit inflight;
     private final InstantSource clock;
 
     public IngestRoutes(ApiKeys keys, ArticleParsers parsers, ArticlePublisher publisher, IngestMetrics metrics,
-                        long maxBytes, InstantSource clock) {
+                        long maxBytes, InflightLimit inflight, InstantSource clock) {
         this.keys = keys;
         this.parsers = parsers;
         this.publisher = publisher;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
+        this.inflight = inflight;
         this.clock = clock;
     }
 
@@ -53,14 +58,19 @@ public final class IngestRoutes {
     private void postArticles(Context ctx) {
         // Truncated so ingested_at in JSON and the record timestamp are the same instant.
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String source = rejecting(IngestMetrics.UNKNOWN_SOURCE, () -> authenticate(ctx));
-        MediaType type = rejecting(source, () -> parsers.mediaTypeOf(ctx.header(Header.CONTENT_TYPE)));
-        ArticleParser parser = rejecting(source, () -> parsers.forType(type));
-        ParsedPayload payload = rejecting(source, () -> parser.parse(RequestBody.read(ctx, maxBytes), type));
-        if (payload.batch()) {
-            answerBatch(ctx, source, payload.items(), receivedAt);
-        } else {
-            answerOne(ctx, source, payload.items().getFirst(), receivedAt);
+        String source = rejecting(ctx, IngestMetrics.UNKNOWN_SOURCE, () -> authenticate(ctx));
+        MediaType type = rejecting(ctx, source, () -> parsers.mediaTypeOf(ctx.header(Header.CONTENT_TYPE)));
+        ArticleParser parser = rejecting(ctx, source, () -> parsers.forType(type));
+        long declared = rejecting(ctx, source, () -> RequestBody.declaredLength(ctx, maxBytes));
+        try (InflightLimit.Admission admission = rejecting(ctx, source,
+                () -> inflight.tryAdmit(Math.max(0, declared)).orElseThrow(inflight::refusal))) {
+            ParsedPayload payload = rejecting(ctx, source,
+                    () -> parser.parse(RequestBody.read(ctx, maxBytes, admission), type));
+            if (payload.batch()) {
+                answerBatch(ctx, source, payload.items(), receivedAt);
+            } else {
+                answerOne(ctx, source, payload.items().getFirst(), receivedAt);
+            }
         }
     }
 
@@ -74,7 +84,7 @@ public final class IngestRoutes {
     }
 
     private void answerOne(Context ctx, String source, ParsedItem item, Instant receivedAt) {
-        RawArticle article = rejecting(source, () -> identify(item, source, receivedAt));
+        RawArticle article = rejecting(ctx, source, () -> identify(item, source, receivedAt));
         publish(ctx, source, List.of(article));
         metrics.accepted(source, 1);
         ctx.status(202).json(accepted(article));
@@ -122,8 +132,14 @@ public final class IngestRoutes {
                 throw new ProblemException(Problem.of(413, "Content Too Large",
                         "an article is larger than Kafka accepts: " + e.getCause().getMessage()));
             }
-            log.warn("answering 503 to {} for {} article(s): {}", source, articles.size(), e.getMessage());
-            metrics.rejected(source, "kafka_unavailable", articles.size());
+            if (e.backlogFull()) {
+                // Under a burst this happens many times a second: the metric counts it, the log would drown.
+                log.debug("answering 503 to {} for {} article(s): {}", source, articles.size(), e.getMessage());
+                metrics.rejected(source, "kafka_backlog", articles.size());
+            } else {
+                log.warn("answering 503 to {} for {} article(s): {}", source, articles.size(), e.getMessage());
+                metrics.rejected(source, "kafka_unavailable", articles.size());
+            }
             ctx.header(Header.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
             throw new ProblemException(Problem.of(503, "Service Unavailable",
                     "the articles could not be stored now (" + e.getMessage() + "); retry after "
@@ -131,12 +147,19 @@ public final class IngestRoutes {
         }
     }
 
-    /** Runs one step of a request, counting its refusal (if any) before it is answered. */
-    private <T> T rejecting(String source, Supplier<T> step) {
+    /**
+     * Runs one step of a request, counting its refusal (if any) before it is answered; a 429 also tells
+     * the client when to come back.
+     */
+    private <T> T rejecting(Context ctx, String source, Supplier<T> step) {
         try {
             return step.get();
         } catch (ProblemException e) {
-            metrics.rejected(source, reason(e.problem().status()), 1);
+            int status = e.problem().status();
+            metrics.rejected(source, reason(status), 1);
+            if (status == 429) {
+                ctx.header(Header.RETRY_AFTER, Integer.toString(OVERLOADED_RETRY_AFTER_SECONDS));
+            }
             throw e;
         }
     }
@@ -166,6 +189,7 @@ public final class IngestRoutes {
             case 403 -> "forbidden_source";
             case 413 -> "too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "overloaded";
             case 503 -> "kafka_unavailable";
             default -> "http_" + status;
         };

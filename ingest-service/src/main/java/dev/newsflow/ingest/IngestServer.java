@@ -63,14 +63,20 @@ public final class IngestServer implements AutoCloseable {
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
         ApiKeys keys = new ApiKeys(config.keys());
+        InflightLimit inflight = new InflightLimit(config.maxInflightBytes(), config.maxInflightRequests());
+        inflight.bindTo(registry);
+        KafkaBacklog backlog = new KafkaBacklog(config.kafkaBacklogBytes());
+        backlog.bindTo(registry);
         Javalin app = ServiceHttp.create(registry, Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)));
         new IngestRoutes(keys, ArticleParsers.standard(),
-                new ArticlePublisher(producer, raw.name(), config.kafkaTimeout()),
+                new ArticlePublisher(producer, raw.name(), config.kafkaTimeout(), backlog),
                 new IngestMetrics(registry, InstantSource.system(), keys.sources()),
-                config.maxBytes(), InstantSource.system()).addTo(app);
+                config.maxBytes(), inflight, InstantSource.system()).addTo(app);
         app.start(config.port());
-        log.info("ingest-service listening on port {}, writing to {} at {}, sources {}",
-                app.port(), raw.name(), config.kafka().bootstrap(), keys.sources());
+        log.info("ingest-service listening on port {}, writing to {} at {}, sources {}; at most {} requests and "
+                        + "{} bytes in flight, {} bytes awaiting Kafka", app.port(), raw.name(),
+                config.kafka().bootstrap(), keys.sources(), config.maxInflightRequests(), config.maxInflightBytes(),
+                config.kafkaBacklogBytes());
         return new IngestServer(config, admin, producer, producerMetrics, app);
     }
 

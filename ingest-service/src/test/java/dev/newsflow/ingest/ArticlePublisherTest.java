@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,7 +33,7 @@ class ArticlePublisherTest {
     void sendsEachArticleKeyedByIdStampedWithItsIngestTime() throws PublishException {
         MockProducer<String, RawArticle> producer = producer(true);
 
-        new ArticlePublisher(producer, "raw", Duration.ofSeconds(1)).publish(List.of(article("a"), article("b")));
+        new ArticlePublisher(producer, "raw", Duration.ofSeconds(1), new KafkaBacklog(Long.MAX_VALUE / 2)).publish(List.of(article("a"), article("b")));
 
         assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b");
         ProducerRecord<String, RawArticle> first = producer.history().getFirst();
@@ -44,7 +45,7 @@ class ArticlePublisherTest {
     @Test
     void returnsOnlyAfterEveryAcknowledgement() {
         MockProducer<String, RawArticle> producer = producer(false);
-        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30));
+        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30), new KafkaBacklog(Long.MAX_VALUE / 2));
 
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             try {
@@ -65,7 +66,7 @@ class ArticlePublisherTest {
     @Test
     void failsWhenKafkaRefusesARecord() {
         MockProducer<String, RawArticle> producer = producer(false);
-        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30));
+        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofSeconds(30), new KafkaBacklog(Long.MAX_VALUE / 2));
 
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             try {
@@ -84,7 +85,7 @@ class ArticlePublisherTest {
 
     @Test
     void failsWhenAcknowledgementsOutlastTheTimeout() {
-        ArticlePublisher publisher = new ArticlePublisher(producer(false), "raw", Duration.ofMillis(100));
+        ArticlePublisher publisher = new ArticlePublisher(producer(false), "raw", Duration.ofMillis(100), new KafkaBacklog(Long.MAX_VALUE / 2));
 
         assertThatThrownBy(() -> publisher.publish(List.of(article("a"))))
                 .isInstanceOf(PublishException.class)
@@ -96,7 +97,36 @@ class ArticlePublisherTest {
         MockProducer<String, RawArticle> producer = producer(true);
         producer.sendException = new RecordTooLargeException("too big");
 
-        assertThatThrownBy(() -> new ArticlePublisher(producer, "raw", Duration.ofSeconds(1)).publish(List.of(article("a"))))
+        assertThatThrownBy(() -> new ArticlePublisher(producer, "raw", Duration.ofSeconds(1), new KafkaBacklog(Long.MAX_VALUE / 2)).publish(List.of(article("a"))))
                 .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.tooLarge()).isTrue());
+    }
+
+    @Test
+    void refusesAtOnceAndSendsNothingWhileTheBacklogIsFull() {
+        MockProducer<String, RawArticle> producer = producer(false);
+        KafkaBacklog backlog = new KafkaBacklog(2 * ArticlePublisher.approximateBytes(article("a")));
+        ArticlePublisher publisher = new ArticlePublisher(producer, "raw", Duration.ofMillis(100), backlog);
+        assertThatThrownBy(() -> publisher.publish(List.of(article("a"), article("b"))))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.backlogFull()).isFalse());
+
+        assertThatThrownBy(() -> publisher.publish(List.of(article("c"))))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.backlogFull()).isTrue());
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b");
+
+        producer.completeNext();
+        producer.errorNext(new TimeoutException("expired"));
+        assertThat(backlog.bytes()).as("acknowledged and failed records both leave the backlog").isZero();
+    }
+
+    @Test
+    void aSendThatThrowsLeavesNothingInTheBacklog() {
+        MockProducer<String, RawArticle> producer = producer(true);
+        producer.sendException = new KafkaException("closed");
+        KafkaBacklog backlog = new KafkaBacklog(Long.MAX_VALUE / 2);
+
+        assertThatThrownBy(() -> new ArticlePublisher(producer, "raw", Duration.ofSeconds(1), backlog)
+                .publish(List.of(article("a"), article("b"))))
+                .isInstanceOf(PublishException.class);
+        assertThat(backlog.bytes()).isZero();
     }
 }

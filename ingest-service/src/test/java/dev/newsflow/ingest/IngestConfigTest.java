@@ -52,6 +52,38 @@ class IngestConfigTest {
     }
 
     @Test
+    void theInflightBoundsDefaultToAShareOfTheHeapAndHalfTheProducerBuffer() {
+        Env keysOnly = new Env(Map.of("NEWSFLOW_INGEST_KEYS", "reuters:k1"));
+
+        IngestConfig large = IngestConfig.fromEnv(keysOnly, 1024L * 1024 * 1024);
+        IngestConfig small = IngestConfig.fromEnv(keysOnly, 32L * 1024 * 1024);
+
+        assertThat(large.maxInflightBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(small.maxInflightBytes()).as("never below one request of the largest size").isEqualTo(small.maxBytes());
+        assertThat(large.maxInflightRequests()).isEqualTo(128);
+        assertThat(large.kafkaBacklogBytes()).isEqualTo(16L * 1024 * 1024);
+    }
+
+    @Test
+    void readsTheInflightBoundsAndRefusesOnesThatCouldNeverAdmitARequest() {
+        IngestConfig config = config(Map.of("NEWSFLOW_INGEST_KEYS", "reuters:k1",
+                "NEWSFLOW_INGEST_MAX_INFLIGHT_BYTES", "100MiB", "NEWSFLOW_INGEST_MAX_INFLIGHT_REQUESTS", "20"));
+
+        assertThat(config.maxInflightBytes()).isEqualTo(100L * 1024 * 1024);
+        assertThat(config.maxInflightRequests()).isEqualTo(20);
+        assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INGEST_KEYS", "reuters:k1",
+                "NEWSFLOW_INGEST_MAX_INFLIGHT_BYTES", "1MiB")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("NEWSFLOW_INGEST_MAX_INFLIGHT_BYTES").hasMessageContaining("NEWSFLOW_INGEST_MAX_BYTES");
+        for (String requests : new String[] {"0", "201", "many"}) {
+            assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INGEST_KEYS", "reuters:k1",
+                    "NEWSFLOW_INGEST_MAX_INFLIGHT_REQUESTS", requests)))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("NEWSFLOW_INGEST_MAX_INFLIGHT_REQUESTS");
+        }
+    }
+
+    @Test
     void aKeyMayContainColons() {
         assertThat(config(Map.of("NEWSFLOW_INGEST_KEYS", "afp:abc:def")).keys())
                 .containsExactly(new ApiKey("afp", "abc:def"));

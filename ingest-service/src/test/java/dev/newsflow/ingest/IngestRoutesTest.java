@@ -1,56 +1,40 @@
 package dev.newsflow.ingest;
 
+import static dev.newsflow.ingest.RoutesUnderTest.assertProblem;
+import static dev.newsflow.ingest.RoutesUnderTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.ArticleId;
 import dev.newsflow.core.Json;
-import dev.newsflow.core.Metrics;
 import dev.newsflow.core.RawArticle;
-import dev.newsflow.core.ServiceHttp;
-import io.javalin.Javalin;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class IngestRoutesTest {
 
-    private static final String KEY = "reuters-key";
+    private static final String KEY = RoutesUnderTest.KEY;
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00.123456Z");
     private static final long MAX_BYTES = 2048;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final PrometheusMeterRegistry registry = Metrics.registry("ingest-test");
+    private RoutesUnderTest routes;
     private MockProducer<String, RawArticle> producer;
-    private Javalin app;
 
     /** Starts the routes on a free port; the producer acknowledges at once unless told otherwise. */
     private void start(boolean autoAcknowledge, Duration kafkaTimeout) {
-        producer = new MockProducer<>(autoAcknowledge, null, new StringSerializer(), (topic, value) -> new byte[0]);
-        ApiKeys keys = new ApiKeys(List.of(new ApiKey("reuters", KEY), new ApiKey("ap", "ap-key")));
-        InstantSource clock = () -> NOW;
-        app = ServiceHttp.create(registry, Map.of());
-        new IngestRoutes(keys, ArticleParsers.standard(), new ArticlePublisher(producer, "raw", kafkaTimeout),
-                new IngestMetrics(registry, clock, keys.sources()), MAX_BYTES, clock).addTo(app);
-        app.start(0);
+        routes = new RoutesUnderTest(autoAcknowledge, kafkaTimeout, MAX_BYTES, RoutesUnderTest.roomyLimit(),
+                RoutesUnderTest.roomyBacklog(), () -> NOW);
+        producer = routes.producer();
     }
 
     private void start() {
@@ -59,36 +43,17 @@ class IngestRoutesTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.stop();
+        if (routes != null) {
+            routes.close();
         }
     }
 
     private HttpResponse<String> post(String contentType, BodyPublisher body, String key) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/v1/articles"))
-                .POST(body);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
+        return routes.post(contentType, body, key);
     }
 
     private HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
         return post(contentType, BodyPublishers.ofString(body), KEY);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return Json.mapper().readTree(response.body());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json(response).path("status").asInt()).isEqualTo(status);
     }
 
     @Test
@@ -306,8 +271,7 @@ class IngestRoutesTest {
         post("application/json", "{\"urgency\":3}");
         post("application/json", BodyPublishers.ofString("{\"body\":\"x\"}"), "wrong");
 
-        String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/metrics")).build(),
-                BodyHandlers.ofString()).body();
+        String scrape = routes.scrape();
 
         assertThat(scrape)
                 .containsPattern("newsflow_ingest_articles_accepted_total\\{[^}]*source=\"reuters\"[^}]*} 1\\.0")
