@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Sends feed requests the way a well-behaved feed does: a connection error, 503 or 429 is retried
@@ -38,14 +39,32 @@ final class FeedClient {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong connectionFailures = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final Consumer<Exchange> exchanges;
+
+    /**
+     * One HTTP exchange, retries included, as the feed saw it.
+     *
+     * @param status     the answer's status; 0 when none came (refused or reset connection, timeout)
+     * @param retryAfter whether the answer carried {@code Retry-After}
+     * @param took       from sending the request to its answer or failure
+     */
+    record Exchange(int status, boolean retryAfter, Duration took) {
+    }
 
     /** @param stopped counted down when the traffic stops: waits for a retry end at once and the request is given up */
     FeedClient(URI articles, String key, Ledger ledger, Duration giveUpAfter, CountDownLatch stopped) {
+        this(articles, key, ledger, giveUpAfter, stopped, exchange -> { });
+    }
+
+    /** @param exchanges told of every HTTP exchange, from the sending thread */
+    FeedClient(URI articles, String key, Ledger ledger, Duration giveUpAfter, CountDownLatch stopped,
+               Consumer<Exchange> exchanges) {
         this.articles = articles;
         this.key = key;
         this.ledger = ledger;
         this.giveUpAfter = giveUpAfter;
         this.stopped = stopped;
+        this.exchanges = exchanges;
     }
 
     /** Requests on the wire right now, across all threads. */
@@ -68,14 +87,18 @@ final class FeedClient {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         for (int attempt = 1; ; attempt++) {
             Duration wait;
+            long sentAt = System.nanoTime();
             try {
                 HttpResponse<String> response = post(request);
+                exchanges.accept(new Exchange(response.statusCode(), response.headers().firstValue("Retry-After").isPresent(),
+                        Duration.ofNanos(System.nanoTime() - sentAt)));
                 if (response.statusCode() != 503 && response.statusCode() != 429) {
                     record(request, response);
                     return;
                 }
                 wait = retryAfter(response);
             } catch (IOException e) {
+                exchanges.accept(new Exchange(0, false, Duration.ofNanos(System.nanoTime() - sentAt)));
                 connectionFailures.incrementAndGet();
                 wait = BACKOFF_STEP.multipliedBy(attempt).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
                         : BACKOFF_STEP.multipliedBy(attempt);

@@ -48,7 +48,13 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts ingest, enrich and index (in that order, each awaited until ready) with a key for each source. */
     static Pipeline start(StackEndpoints stack, Path home, List<String> sources) {
+        return start(stack, home, sources, Map.of());
+    }
+
+    /** Like {@link #start(StackEndpoints, Path, List)}, with {@code settings} added to (or replacing) the services' environment. */
+    static Pipeline start(StackEndpoints stack, Path home, List<String> sources, Map<String, String> settings) {
         Pipeline pipeline = new Pipeline(stack, home, sources);
+        pipeline.env.putAll(settings);
         try {
             pipeline.ingest = pipeline.startService("ingest-service", "dev.newsflow.ingest.IngestMain", "NEWSFLOW_INGEST_PORT");
             pipeline.enrich = pipeline.startService("enrich-service", "dev.newsflow.enrich.EnrichMain", "NEWSFLOW_ENRICH_PORT");

@@ -67,6 +67,11 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The running JVM's process id, for reading its memory from {@code /proc}. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -105,6 +105,11 @@ final class Traffic implements AutoCloseable {
         return plan;
     }
 
+    /** Sends one request of the test's own making through the same feed client, so the ledger holds its outcome too. */
+    void send(FeedRequest request) {
+        client.send(request);
+    }
+
     /** Requests on the wire right now. */
     int inFlight() {
         return client.inFlight();

@@ -1,6 +1,7 @@
 package dev.newsflow.index;
 
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -79,9 +80,22 @@ final class IngesterListener implements BulkListener<PendingWrite> {
             case VERSION_CONFLICT -> new WriteOutcome.Confirmed(write, WriteOutcome.Kind.VERSION_CONFLICT);
             case RETRY -> new WriteOutcome.Failed(write, item.status() + " " + item.error().type() + ": " + item.error().reason());
             case REJECT -> new WriteOutcome.Rejected(write, new RejectedRecordException(
-                    "Elasticsearch refused document " + item.id() + " (" + item.status() + " " + item.error().type()
-                            + "): " + item.error().reason()));
+                    "Elasticsearch refused document " + item.id() + " (" + item.status() + " " + refusal(item.error())));
         };
+    }
+
+    /**
+     * The error with its deepest cause named first: the outer reason of a mapping error can end in a
+     * preview of the field's value long enough to push the cause (an immense term, say) out of the
+     * dead letter header, which keeps only the start of a message.
+     */
+    private static String refusal(ErrorCause error) {
+        ErrorCause root = error;
+        while (root.causedBy() != null) {
+            root = root.causedBy();
+        }
+        String cause = root == error ? "" : ", caused by " + root.type() + ": " + root.reason();
+        return error.type() + cause + "): " + error.reason();
     }
 
     private void timeRequest(long executionId) {

@@ -58,6 +58,25 @@ class IngesterListenerTest {
     }
 
     @Test
+    void aRefusedDocumentNamesItsDeepestCauseBeforeTheLongOuterReason() {
+        List<PendingWrite> writes = List.of(write(0, false));
+        String preview = "s".repeat(3000);
+        BulkResponseItem refused = BulkResponseItem.of(i -> i.operationType(OperationType.Index).index("news-v1").id("k")
+                .status(400).error(e -> e.type("document_parsing_exception")
+                        .reason("failed to parse field [subjects] of type [keyword]. Preview of field's value: '" + preview + "'")
+                        .causedBy(c -> c.type("illegal_argument_exception")
+                                .reason("Document contains at least one immense term in field=\"subjects\""))));
+
+        listener.beforeBulk(3, request, writes);
+        listener.afterBulk(3, request, writes, BulkResponse.of(r -> r.errors(true).took(1).items(refused)));
+
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(WriteOutcome.Rejected.class, r ->
+                assertThat(r.reason().getMessage()).startsWith("Elasticsearch refused document k (400 document_parsing_exception,"
+                        + " caused by illegal_argument_exception: Document contains at least one immense term in field=\"subjects\"):"
+                        + " failed to parse field [subjects]"));
+    }
+
+    @Test
     void aFailedRequestFailsEveryWrite() {
         List<PendingWrite> writes = List.of(write(7, false), write(8, true));
 
