@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * and leaves the rest of the node idle), and Elasticsearch may apply them in any order. Versions order
  * the index operations of one id, but a tombstone carries no version: a delete overtaking the index
  * before it would leave the article standing, an index overtaking the delete before it would bring it
- * back. So a write whose id already has a write unconfirmed waits until that one is confirmed or failed
- * ({@link #awaitEarlierWrite}): one unconfirmed write per id, and each id's writes apply in log order.
+ * back. So a write whose id already has a write unconfirmed is held aside until that one is confirmed or
+ * failed ({@link IdOrder}): one unconfirmed write per id, and each id's writes apply in log order, while
+ * the other ids go on.
  *
  * <p>The ingester does not retry a bulk request that failed as a whole, so this class does: it pauses
  * the consumer, waits for everything in flight to settle, seeks each partition back to its first
@@ -68,8 +67,7 @@ public final class ArticleIndexer implements Runnable {
     private final BulkIngester<PendingWrite> ingester;
 
     private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
-    /** Ids with a write handed to the ingester and not yet confirmed or failed; never one id twice. */
-    private final Set<String> unconfirmedIds = new HashSet<>();
+    private final IdOrder order = new IdOrder();
     private final OffsetCommits commits;
     private volatile boolean closing;
     private boolean recovering;
@@ -105,7 +103,7 @@ public final class ArticleIndexer implements Runnable {
                 .maxOperations(bulk.maxOperations())
                 .maxSize(bulk.maxBytes())
                 .flushInterval(bulk.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
-                // Safe with any number in flight: awaitEarlierWrite keeps each id's writes in order.
+                // Safe with any number in flight: IdOrder keeps each id's writes in order.
                 .maxConcurrentRequests(bulk.concurrentRequests())
                 // Live writes go through the alias only; without it Elasticsearch would auto-create a
                 // mapping-less index named like the alias. A re-index names its new index directly.
@@ -190,35 +188,10 @@ public final class ArticleIndexer implements Runnable {
             deadLetters.send(new PendingWrite(record, null, null, now), e, outcomes::add);
             return;
         }
-        awaitEarlierWrite(write.id());
-        unconfirmedIds.add(write.id());
-        ingester.add(write.operation(), write.context());
-    }
-
-    /**
-     * Returns once no write of {@code id} is unconfirmed. It takes two writes of one id among the few
-     * thousand records in flight (an update or a kill right behind the story), so it is rare, and the
-     * wait is one bulk round trip. The record is already tracked, so nothing past it is committed
-     * should the wait end by an interrupt.
-     */
-    private void awaitEarlierWrite(String id) {
-        if (!unconfirmedIds.contains(id)) {
-            return;
-        }
-        metrics.orderWait();
-        ingester.flush();
-        while (unconfirmedIds.contains(id)) {
-            try {
-                WriteOutcome outcome = outcomes.poll(RECOVERY_POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (outcome != null) {
-                    settle(outcome);
-                } else {
-                    ingester.flush(); // the earlier write may have waited for a free request slot
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while a write of " + id + " waited for the one before", e);
-            }
+        if (order.admit(write)) {
+            ingester.add(write.operation(), write.context());
+        } else {
+            metrics.orderWait();
         }
     }
 
@@ -231,8 +204,8 @@ public final class ArticleIndexer implements Runnable {
     private void settle(WriteOutcome outcome) {
         if (!(outcome instanceof WriteOutcome.Rejected) && outcome.write().id() != null) {
             // Confirmed or failed, the write is no longer under way in Elasticsearch (a rejected one comes
-            // back once more, confirmed or failed, from the dead letter topic).
-            unconfirmedIds.remove(outcome.write().id());
+            // back once more, confirmed or failed, from the dead letter topic): the id's next write may go.
+            order.settled(outcome.write().id()).ifPresent(next -> ingester.add(next.operation(), next.context()));
         }
         OffsetTracker tracker = trackers.get(outcome.write().partition());
         if (tracker == null) {
@@ -269,6 +242,8 @@ public final class ArticleIndexer implements Runnable {
     /** One step of the recovery: wait for in-flight writes, rewind once, then resume after the backoff. */
     private void recover() {
         if (resumeAtNanos < 0) {
+            // Held writes are read again after the rewind, behind the writes they waited for.
+            failAll(order.dropHeld(write -> true));
             ingester.flush();
             if (inFlight(trackers.keySet()) > 0) {
                 return;
@@ -282,6 +257,15 @@ public final class ArticleIndexer implements Runnable {
         } else if (System.nanoTime() - resumeAtNanos >= 0) {
             recovering = false;
             consumer.resume(consumer.paused());
+        }
+    }
+
+    private void failAll(List<BulkWrite> writes) {
+        for (BulkWrite write : writes) {
+            OffsetTracker tracker = trackers.get(write.context().partition());
+            if (tracker != null) {
+                tracker.fail(write.context().offset());
+            }
         }
     }
 
@@ -341,6 +325,7 @@ public final class ArticleIndexer implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             awaitSettled(partitions);
+            order.dropHeld(write -> partitions.contains(write.partition()));
             Map<TopicPartition, OffsetTracker> revoked = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 OffsetTracker tracker = trackers.remove(partition);
@@ -362,6 +347,7 @@ public final class ArticleIndexer implements Runnable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // Another member owns them now; committing would fail, and its replay makes up for ours.
+            order.dropHeld(write -> partitions.contains(write.partition()));
             partitions.forEach(partition -> {
                 trackers.remove(partition);
                 commits.forget(partition);

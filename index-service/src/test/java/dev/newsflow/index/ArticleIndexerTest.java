@@ -68,13 +68,14 @@ class ArticleIndexerTest {
     void aKillRightBehindItsStoryStaysDeletedWhateverOrderTheRequestsAreAnsweredIn() {
         run(index("story", 1), index("other", 1), delete("story"), index("third", 1));
 
-        // Without the wait, [delete story, index third] would be in flight beside [index story, index other],
-        // and answered first.
+        // Without the hold, [delete story, index third] would be in flight beside [index story, index other],
+        // and answered first. With it, the delete waits aside while "third" goes on, and follows once the
+        // story's write is answered.
         awaitBothRequestsOrTheWait();
         answerUntilTheEnd();
 
         assertThat(es.sent()).containsExactly(List.of("index " + id("story"), "index " + id("other")),
-                List.of("delete " + id("story"), "index " + id("third")));
+                List.of("index " + id("third"), "delete " + id("story")));
         assertThat(es.documents).containsOnlyKeys(id("other"), id("third"));
         assertThat(committedOffset()).isEqualTo(4);
         assertThat(counter("newsflow.index.order.waits")).isEqualTo(1);
