@@ -3,9 +3,6 @@ package dev.newsflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.newsflow.stack.LocalStack;
-import dev.newsflow.stack.LocalStackExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +38,7 @@ import org.slf4j.LoggerFactory;
  * requests, as a small deployment would, and the clients sending at the same instant outnumber it: the
  * overflow is refused with 429 and {@code Retry-After}, and the clients come back and get in.
  */
-@ExtendWith(LocalStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BurstIT {
+class BurstIT extends PipelineFaultTest {
 
     private static final Logger log = LoggerFactory.getLogger(BurstIT.class);
 
@@ -72,24 +62,14 @@ class BurstIT {
     private static final long HEAP_BOUND = 256 * MIB;
     private static final long RSS_BOUND = 640 * MIB;
 
-    private final FaultScale scale = FaultScale.current();
-    private final FaultReport report = new FaultReport(scale);
-    private LocalStack stack;
-    private Pipeline pipeline;
-
-    @BeforeAll
-    void startPipeline(LocalStack stack, @TempDir Path home) {
-        this.stack = stack;
-        pipeline = Pipeline.start(stack.endpoints(), home, List.of(CALIBRATION, SOURCE),
-                Map.of("NEWSFLOW_INGEST_MAX_INFLIGHT_REQUESTS", Integer.toString(INFLIGHT_REQUESTS)));
+    @Override
+    List<String> sources() {
+        return List.of(CALIBRATION, SOURCE);
     }
 
-    @AfterAll
-    void stopPipeline() {
-        report.publish();
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    @Override
+    Map<String, String> settings() {
+        return Map.of("NEWSFLOW_INGEST_MAX_INFLIGHT_REQUESTS", Integer.toString(INFLIGHT_REQUESTS));
     }
 
     @Test

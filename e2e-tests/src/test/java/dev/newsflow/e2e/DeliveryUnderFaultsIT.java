@@ -3,9 +3,6 @@ package dev.newsflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.newsflow.stack.LocalStack;
-import dev.newsflow.stack.LocalStackExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,15 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The delivery guarantee under real faults (DESIGN.md, Delivery guarantees): every article answered
@@ -41,10 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>CI size: 1,000 to 1,500 articles per scenario. {@code -Dnewsflow.soak=true} (or
  * {@code NEWSFLOW_SOAK=true}) runs ten times as many at the same pace, so each stream lasts ten times as long.
  */
-@ExtendWith(LocalStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DeliveryUnderFaultsIT {
+class DeliveryUnderFaultsIT extends PipelineFaultTest {
 
     private static final String BASELINE = "baseline";
     private static final String KAFKA_KILLS = "kafka-kills";
@@ -60,25 +50,9 @@ class DeliveryUnderFaultsIT {
     /** Of the four feed clients. */
     private static final int REQUESTS_IN_FLIGHT = 3;
 
-    private final FaultScale scale = FaultScale.current();
-    private final FaultReport report = new FaultReport(scale);
-    private LocalStack stack;
-    private Pipeline pipeline;
-    private FaultScenario scenarios;
-
-    @BeforeAll
-    void startPipeline(LocalStack stack, @TempDir Path home) {
-        this.stack = stack;
-        pipeline = Pipeline.start(stack.endpoints(), home, List.of(BASELINE, KAFKA_KILLS, ES_OUTAGE, ES_BLOCK, INDEX_KILL, ENRICH_KILL, INGEST_KILL));
-        scenarios = new FaultScenario(pipeline, scale);
-    }
-
-    @AfterAll
-    void stopPipeline() {
-        report.publish();
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    @Override
+    List<String> sources() {
+        return List.of(BASELINE, KAFKA_KILLS, ES_OUTAGE, ES_BLOCK, INDEX_KILL, ENRICH_KILL, INGEST_KILL);
     }
 
     @Test

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.ArticleId;
 import dev.newsflow.core.DeadLetters;
 import dev.newsflow.core.Json;
-import dev.newsflow.stack.LocalStack;
-import dev.newsflow.stack.LocalStackExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault scenario 7, poison pills: while a normal stream of valid articles flows, six kinds of poison
@@ -43,9 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the stream goes on: the delivery invariant holds for everything acknowledged, the accepted poison
  * counting as "in the dead letter topic with a reason", and no service needed a restart.
  */
-@ExtendWith(LocalStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PoisonPillsIT {
+class PoisonPillsIT extends PipelineFaultTest {
 
     private static final String SOURCE = "poison";
     private static final int CI_ARTICLES = 500;
@@ -56,26 +46,11 @@ class PoisonPillsIT {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final FaultScale scale = FaultScale.current();
-    private final FaultReport report = new FaultReport(scale);
     private final Map<String, HttpResponse<String>> refused = new LinkedHashMap<>();
-    private LocalStack stack;
-    private Pipeline pipeline;
-    private FaultScenario scenarios;
 
-    @BeforeAll
-    void startPipeline(LocalStack stack, @TempDir Path home) {
-        this.stack = stack;
-        pipeline = Pipeline.start(stack.endpoints(), home, List.of(SOURCE));
-        scenarios = new FaultScenario(pipeline, scale);
-    }
-
-    @AfterAll
-    void stopPipeline() {
-        report.publish();
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    @Override
+    List<String> sources() {
+        return List.of(SOURCE);
     }
 
     @Test
