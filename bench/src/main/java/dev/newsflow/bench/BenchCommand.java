@@ -70,6 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Ctrl-C mid-run must not leave the stack and the services running: they are this run's children.
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "bench-cleanup"));
         System.exit(new CommandLine(new BenchCommand(System.getenv())).execute(args));
     }
 
