@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,17 @@ class EnrichConfigTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/tmp/state")
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3);
+    }
+
+    @Test
+    void streamThreadsPollFewRecordsSoTheirTransactionsStayShort() {
+        StreamsConfig streams = new StreamsConfig(EnrichConfig.fromEnv(new Env(Map.of())).streamsProperties());
+
+        assertThat(streams.getMainConsumerConfigs("enrich", "enrich-consumer", 0))
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, EnrichConfig.MAX_POLL_RECORDS);
+        // Restoring a store after a restart reads its changelog in full-size polls.
+        assertThat(streams.getRestoreConsumerConfigs("enrich-restore").get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))
+                .isNotEqualTo(EnrichConfig.MAX_POLL_RECORDS);
     }
 
     @Test

@@ -7,12 +7,12 @@ import java.time.Duration;
  * {@code maxOperations} operations or {@code maxBytes} bytes, or {@code flushInterval} after its first
  * write, and up to {@code concurrentRequests} requests are in flight at once.
  *
- * @param maxOperations      {@code NEWSFLOW_INDEX_BULK_MAX_OPERATIONS}, default 500
+ * @param maxOperations      {@code NEWSFLOW_INDEX_BULK_MAX_OPERATIONS}, default 1,000
  * @param maxBytes           {@code NEWSFLOW_INDEX_BULK_MAX_BYTES}, default 5 MiB
  * @param flushInterval      {@code NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL}, default 1s
- * @param concurrentRequests {@code NEWSFLOW_INDEX_BULK_CONCURRENCY}, default 2
+ * @param concurrentRequests {@code NEWSFLOW_INDEX_BULK_CONCURRENCY}, default 4
  */
 public record BulkSettings(int maxOperations, long maxBytes, Duration flushInterval, int concurrentRequests) {
 
-    public static final BulkSettings DEFAULTS = new BulkSettings(500, 5L * 1024 * 1024, Duration.ofSeconds(1), 2);
+    public static final BulkSettings DEFAULTS = new BulkSettings(1000, 5L * 1024 * 1024, Duration.ofSeconds(1), 4);
 }
