@@ -53,13 +53,18 @@ final class FigureTable {
         rows.add(Figure.rate("enrich", "topology, " + allThreads + ", per CPU second", enrich.topologyAll().perCpuSecond(),
                 allTagger + ", per CPU second", enrich.taggerAll().perCpuSecond()).in(PER_CPU_SECOND).atLeast(TOPOLOGY_TARGET));
 
-        rows.add(Figure.rate("index", "indexer, enriched topic → Elasticsearch (" + index.documents() + " docs)",
-                index.indexer(), "raw _bulk, same docs and client (" + index.bestSize() + "/request, "
-                        + index.bestClients() + " clients)", index.best()).atLeast(INDEX_TARGET));
+        rows.add(Figure.rate("index", "indexer, enriched topic → Elasticsearch (" + index.documents()
+                        + " docs after as many warm-up)", index.indexer(), String.format(java.util.Locale.ROOT,
+                        "raw _bulk, same docs, client and warm-up (%d/request, %d clients, best of the grid), mean of "
+                                + "%.0f before and %.0f after the indexer", index.bestSize(), index.bestClients(),
+                        index.rawBefore(), index.rawAfter()), index.raw()).atLeast(INDEX_TARGET));
+        rows.add(Figure.alone("index", "raw _bulk, best of the grid, each setting into a fresh index of one round",
+                index.gridBest(), "articles/s"));
 
         rows.add(Figure.alone("end to end", "sustained, all services on the machine", e2e.sustained(), "articles/s"));
-        latencyRows(rows, e2e.fixedRate(), e2e.atFixed(), e2e.fixedRate() == E2E_TARGET_RATE);
-        latencyRows(rows, e2e.peakRate(), e2e.atPeak(), false);
+        latencyRows(rows, e2e.fixedRate(), "", e2e.atFixed(), e2e.fixedRate() == E2E_TARGET_RATE);
+        latencyRows(rows, e2e.peakRate(), String.format(java.util.Locale.ROOT, " (%.0f%% of sustained)",
+                100 * EndToEndStage.PEAK_SHARE), e2e.atPeak(), false);
 
         rows.add(Figure.alone("search", "mixed queries p50 (" + clients + " clients, over " + search.indexed() + " articles)",
                 search.all().p50(), "ms"));
@@ -68,8 +73,9 @@ final class FigureTable {
         return rows;
     }
 
-    private static void latencyRows(List<Figure> rows, double rate, Latencies latencies, boolean targetApplies) {
-        String at = String.format(java.util.Locale.ROOT, "202 → searchable at %.0f/s offered", rate);
+    private static void latencyRows(List<Figure> rows, double rate, String note, Latencies latencies,
+                                    boolean targetApplies) {
+        String at = String.format(java.util.Locale.ROOT, "202 → searchable at %.0f/s offered", rate) + note;
         rows.add(Figure.alone("end to end", at + ", p50", latencies.p50(), "ms"));
         rows.add(Figure.alone("end to end", at + ", p95", latencies.p95(), "ms"));
         Figure p99 = Figure.alone("end to end", at + ", p99", latencies.p99(), "ms");
