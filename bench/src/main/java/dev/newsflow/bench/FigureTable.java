@@ -2,6 +2,7 @@ package dev.newsflow.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns the stages' results into the table's rows, each throughput beside its raw ceiling and with
@@ -54,7 +55,7 @@ final class FigureTable {
                 allTagger + ", per CPU second", enrich.taggerAll().perCpuSecond()).in(PER_CPU_SECOND).atLeast(TOPOLOGY_TARGET));
 
         rows.add(Figure.rate("index", "indexer, enriched topic → Elasticsearch (" + index.documents()
-                        + " docs after as many warm-up)", index.indexer(), String.format(java.util.Locale.ROOT,
+                        + " docs after as many warm-up)", index.indexer(), String.format(Locale.ROOT,
                         "raw _bulk, same docs, client and warm-up (%d/request, %d clients, best of the grid), mean of "
                                 + "%.0f before and %.0f after the indexer", index.bestSize(), index.bestClients(),
                         index.rawBefore(), index.rawAfter()), index.raw()).atLeast(INDEX_TARGET));
@@ -63,7 +64,7 @@ final class FigureTable {
 
         rows.add(Figure.alone("end to end", "sustained, all services on the machine", e2e.sustained(), "articles/s"));
         latencyRows(rows, e2e.fixedRate(), "", e2e.atFixed(), e2e.fixedRate() == E2E_TARGET_RATE);
-        latencyRows(rows, e2e.peakRate(), String.format(java.util.Locale.ROOT, " (%.0f%% of sustained)",
+        latencyRows(rows, e2e.peakRate(), String.format(Locale.ROOT, " (%.0f%% of sustained)",
                 100 * EndToEndStage.PEAK_SHARE), e2e.atPeak(), false);
 
         rows.add(Figure.alone("search", "mixed queries p50 (" + clients + " clients, over " + search.indexed() + " articles)",
@@ -75,7 +76,7 @@ final class FigureTable {
 
     private static void latencyRows(List<Figure> rows, double rate, String note, Latencies latencies,
                                     boolean targetApplies) {
-        String at = String.format(java.util.Locale.ROOT, "202 → searchable at %.0f/s offered", rate) + note;
+        String at = String.format(Locale.ROOT, "202 → searchable at %.0f/s offered", rate) + note;
         rows.add(Figure.alone("end to end", at + ", p50", latencies.p50(), "ms"));
         rows.add(Figure.alone("end to end", at + ", p95", latencies.p95(), "ms"));
         Figure p99 = Figure.alone("end to end", at + ", p99", latencies.p99(), "ms");

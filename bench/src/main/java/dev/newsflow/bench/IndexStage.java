@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,8 +124,7 @@ final class IndexStage {
             reached[0] = System.nanoTime();
             for (int round = 1; round <= rounds; round++) {
                 long target = (long) round * documents.size();
-                Awaitility.await(group + " at " + target).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
-                        .until(() -> context.progress().committed(group, enriched.name()) >= target);
+                context.progress().awaitCommitted(group, enriched.name(), target, TIMEOUT);
                 reached[round] = System.nanoTime();
             }
         }

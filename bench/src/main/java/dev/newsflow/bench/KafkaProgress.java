@@ -57,26 +57,23 @@ final class KafkaProgress {
 
     /**
      * Waits until the group has committed {@code target} records of the topic, and times it: from
-     * {@code startNanos}, and from its first commit, which ends the start-up (model loading, group
-     * join, first fetch) so that what follows is the steady rate.
-     */
-    StageTiming await(String group, String topic, long target, long startNanos, Duration timeout) {
-        return await(group, topic, target, startNanos, timeout, 1, () -> { });
-    }
-
-    /**
-     * Like {@link #await(String, String, long, long, Duration)}, but the steady rate starts at the first
-     * commit covering {@code warmUp} records, when {@code atWindowStart} runs: a fresh JVM compiles its hot
-     * code during the first records, and that one-time cost would otherwise count against the stage.
+     * {@code startNanos}, and from the first commit covering {@code warmUp} records, when
+     * {@code atWindowStart} runs. That commit ends the start-up (model loading, group join, first fetch)
+     * and the warm-up: a fresh JVM compiles its hot code during the first records, and that one-time
+     * cost would otherwise count against the stage.
      */
     StageTiming await(String group, String topic, long target, long startNanos, Duration timeout, long warmUp,
                       Runnable atWindowStart) {
-        long first = Awaitility.await(group + " at " + warmUp).atMost(timeout).pollInterval(Duration.ofMillis(50))
-                .until(() -> committed(group, topic), c -> c >= Math.max(1, warmUp));
+        long first = awaitCommitted(group, topic, Math.max(1, warmUp), timeout);
         long firstAt = System.nanoTime();
         atWindowStart.run();
-        Awaitility.await(group + " at " + target).atMost(timeout).pollInterval(Duration.ofMillis(50))
-                .until(() -> committed(group, topic) >= target);
+        awaitCommitted(group, topic, target, timeout);
         return new StageTiming(target, startNanos, first, firstAt, System.nanoTime());
+    }
+
+    /** Waits until the group has committed at least {@code target} records of the topic; answers how many. */
+    long awaitCommitted(String group, String topic, long target, Duration timeout) {
+        return Awaitility.await(group + " at " + target).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> committed(group, topic), c -> c >= target);
     }
 }
