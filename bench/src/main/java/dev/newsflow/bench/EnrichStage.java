@@ -31,6 +31,8 @@ final class EnrichStage {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     /** The tagger ceiling is timed on this many of the corpus's texts; its rate settles well before. */
     private static final int TAGGER_SAMPLE = 400;
+    /** The step costs are timed on this many of the corpus's stories, as web pages. */
+    private static final int STEP_SAMPLE = 200;
     /**
      * Articles each side gets before its clock starts, so that both are timed with their hot code
      * compiled: the topology's JVM starts cold, and compiling CoreNLP costs seconds of CPU.
@@ -45,7 +47,7 @@ final class EnrichStage {
 
     /** Rates of the topology and of the tagger alone, by thread count: per second, and per CPU second. */
     record Result(int cores, Rate topologyOne, Rate topologyAll, Rate taggerOne, Rate taggerAll,
-                  long records, int meanRawBytes) {
+                  long records, int meanRawBytes, StepCosts steps) {
     }
 
     /**
@@ -82,7 +84,9 @@ final class EnrichStage {
                         + "topology {} / {}, tagger alone {} / {}", round(one.perSecond()), round(all.perSecond()), cores,
                 round(taggerOne.perSecond()), round(taggerAll.perSecond()), round(one.perCpuSecond()),
                 round(all.perCpuSecond()), round(taggerOne.perCpuSecond()), round(taggerAll.perCpuSecond()));
-        return new Result(cores, one, all, taggerOne, taggerAll, rawRecords.size(), meanRawBytes);
+        StepCosts steps = StepCosts.measure(context.corpus().articles(), STEP_SAMPLE);
+        log.info("enrich steps on {} web pages, ms per article: {}", steps.articles(), steps.meanMillis());
+        return new Result(cores, one, all, taggerOne, taggerAll, rawRecords.size(), meanRawBytes, steps);
     }
 
     private Rate topology(String tag, String prefix, int threads, long records) {

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineIT {
 
     private static final Path SEED = Path.of("..", "..", "shared", "seeds", "000_2d81de492a64ddc8.txt");
+    /** A whole news page, written for the samples: a story amid a menu, share bar, related list, comments, footer. */
+    private static final Path WEB_PAGE = Path.of("..", "samples", "10-web-page-skerrivik-kelp.html");
     private static final String SOURCE = "wire";
     /** A second source, so the metrics test counts only its own articles. */
     private static final String METRICS_SOURCE = "metered";
@@ -92,6 +94,30 @@ class PipelineIT {
         assertThat(article.path("enriched_at").asText()).isNotBlank();
         assertThat(article.path("indexed_at").asText()).isNotBlank();
         assertThat(article.path("language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void aWebPageIsFoundByItsStoryButNotByItsPageFurniture() throws Exception {
+        String id = post("text/html", Files.readString(WEB_PAGE)).path("id").asText();
+
+        JsonNode hit = await("the page's story is searchable").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> firstHit("\"kelp forest restoration\"", id), h -> h != null);
+        assertThat(hit.path("title").asText()).isEqualTo("Skerrivik divers replant kelp forest lost to urchins");
+        JsonNode article = get(index.uri("/v1/articles/" + id));
+        assertThat(article.path("byline").asText()).contains("Maren Holt");
+        assertThat(article.path("published_at").asText()).startsWith("2026-11-28T06:45:00");
+        assertThat(article.path("people").toString()).contains("Ingrid Solberg");
+        assertThat(article.path("body").asText())
+                .contains("SKERRIVIK, Norway", "plant a second reef next spring")
+                .doesNotContain("Tidewatch", "Share on Facebook", "Lighthouse keepers", "Harbourwatcher",
+                        "cookie", "All Rights Reserved");
+
+        // Indexed by now: words of the menu, the related list, the comments and the footer find nothing of it.
+        for (String furniture : List.of("\"Tidewatch Weekender\"", "\"Lighthouse keepers choir\"",
+                "Harbourwatcher", "\"cookie policy\"", "\"All Rights Reserved\"")) {
+            assertThat(firstHit(furniture, id)).as(furniture).isNull();
+        }
     }
 
     @Test
