@@ -1,16 +1,18 @@
 package dev.newsflow.core;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +23,34 @@ import org.slf4j.LoggerFactory;
 public final class ServiceHttp {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceHttp.class);
+    private static final int UNCONSUMED_READS = 1024;
 
     private ServiceHttp() {
     }
 
+    /** A Javalin app with {@code /health/live}, {@code /health/ready} and {@code /metrics} only, not started yet. */
+    public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness) {
+        return create(registry, readiness, routes -> { });
+    }
+
     /**
-     * A Javalin app with {@code /health/live}, {@code /health/ready} and {@code /metrics};
-     * the service adds its own routes and starts it.
+     * A Javalin app with {@code /health/live}, {@code /health/ready}, {@code /metrics} and the service's own
+     * routes, not started yet. Javalin 7 takes every route before the app is made, hence {@code routes}.
      *
      * @param readiness the dependencies {@code /health/ready} checks, by name
+     * @param routes    adds the service's own routes
      */
-    public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness) {
+    public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness,
+                                 Consumer<RoutesConfig> routes) {
         Map<String, HealthCheck> checks = new LinkedHashMap<>(readiness);
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.useVirtualThreads = false;
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = false;
+            // A request refused before its body is read (413, 429, 401) leaves the body in flight. Jetty 12 reads
+            // at most this many buffers of it after the answer, then closes the connection: closing with bytes
+            // still arriving resets it, and the client loses the answer. 1,024 reads drain a few times the
+            // largest body ingest accepts; a larger one is cut off as before.
+            config.jetty.modifyHttpConfiguration(http -> http.setMaxUnconsumedRequestContentReads(UNCONSUMED_READS));
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.requestLogger.http((ctx, ms) -> Timer.builder("newsflow.http.requests")
                     .description("HTTP requests served")
@@ -45,26 +60,30 @@ public final class ServiceHttp {
                     .publishPercentileHistogram(false)
                     .register(registry)
                     .record(ms.longValue(), TimeUnit.MILLISECONDS));
+            addCommonRoutes(config.routes, registry, checks);
+            routes.accept(config.routes);
         });
+    }
 
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/health/ready", ctx -> ready(ctx, checks));
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    private static void addCommonRoutes(RoutesConfig routes, PrometheusMeterRegistry registry,
+                                        Map<String, HealthCheck> checks) {
+        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.get("/health/ready", ctx -> ready(ctx, checks));
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
 
-        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
-        app.exception(HttpResponseException.class, (e, ctx) ->
+        routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
                 problem(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
+        routes.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, Problem.of(500, "Internal Server Error", "the service failed unexpectedly; see its log"));
         });
-        app.error(404, ctx -> {
+        routes.error(404, ctx -> {
             if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
                 problem(ctx, Problem.of(404, "Not Found", "no resource at " + ctx.path()));
             }
         });
-        app.error(405, ctx -> problem(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
-        return app;
+        routes.error(405, ctx -> problem(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
     }
 
     /** Writes a problem as the answer. */
@@ -91,8 +110,8 @@ public final class ServiceHttp {
      * is tagged "unmatched" (Javalin has no route path then, and raw paths would make tags unbounded).
      */
     private static String route(Context ctx) {
-        return ctx.handlerType() == HandlerType.BEFORE || ctx.endpointHandlerPath().isEmpty()
-                ? "unmatched" : ctx.endpointHandlerPath();
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? "unmatched" : matched.path;
     }
 
     private static String reason(int status) {
