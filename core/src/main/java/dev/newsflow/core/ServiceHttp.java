@@ -8,6 +8,8 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class ServiceHttp {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceHttp.class);
-    private static final int UNCONSUMED_READS = 1024;
+    /**
+     * The most of an unread request body an error answer reads and throws away first. Jetty 12 closes a
+     * connection whose request body was left unread, and closing while the client still sends resets it:
+     * the client then never sees the 413, 429 or 401 that refused it. Draining lets the answer arrive; a
+     * body declared larger than this is cut off as before.
+     */
+    static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
     private ServiceHttp() {
     }
@@ -46,11 +54,6 @@ public final class ServiceHttp {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = false;
-            // A request refused before its body is read (413, 429, 401) leaves the body in flight. Jetty 12 reads
-            // at most this many buffers of it after the answer, then closes the connection: closing with bytes
-            // still arriving resets it, and the client loses the answer. 1,024 reads drain a few times the
-            // largest body ingest accepts; a larger one is cut off as before.
-            config.jetty.modifyHttpConfiguration(http -> http.setMaxUnconsumedRequestContentReads(UNCONSUMED_READS));
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.requestLogger.http((ctx, ms) -> Timer.builder("newsflow.http.requests")
                     .description("HTTP requests served")
@@ -86,11 +89,30 @@ public final class ServiceHttp {
         routes.error(405, ctx -> problem(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
     }
 
-    /** Writes a problem as the answer. */
+    /** Writes a problem as the answer, after reading what is left of the request body (see {@link #MAX_DRAINED_BYTES}). */
     public static void problem(Context ctx, Problem problem) {
+        drainBody(ctx);
         ctx.status(problem.status());
         ctx.contentType(Problem.CONTENT_TYPE);
         ctx.result(Json.mapper().valueToTree(problem).toString());
+    }
+
+    private static void drainBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared == 0 || declared > MAX_DRAINED_BYTES) {
+            return;
+        }
+        try {
+            ServletInputStream in = ctx.req().getInputStream();
+            long left = MAX_DRAINED_BYTES;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = 0; n >= 0 && left > 0 && !in.isFinished(); n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went away or the body was taken as a reader: nothing is left to drain.
+            log.debug("request body not drained: {}", e.toString());
+        }
     }
 
     private static void ready(Context ctx, Map<String, HealthCheck> checks) {
