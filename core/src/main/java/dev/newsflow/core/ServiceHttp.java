@@ -1,16 +1,20 @@
 package dev.newsflow.core;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +25,35 @@ import org.slf4j.LoggerFactory;
 public final class ServiceHttp {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceHttp.class);
+    /**
+     * The most of an unread request body an error answer reads and throws away first. Jetty 12 closes a
+     * connection whose request body was left unread, and closing while the client still sends resets it:
+     * the client then never sees the 413, 429 or 401 that refused it. Draining lets the answer arrive; a
+     * body declared larger than this is cut off as before.
+     */
+    static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
     private ServiceHttp() {
     }
 
+    /** A Javalin app with {@code /health/live}, {@code /health/ready} and {@code /metrics} only, not started yet. */
+    public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness) {
+        return create(registry, readiness, routes -> { });
+    }
+
     /**
-     * A Javalin app with {@code /health/live}, {@code /health/ready} and {@code /metrics};
-     * the service adds its own routes and starts it.
+     * A Javalin app with {@code /health/live}, {@code /health/ready}, {@code /metrics} and the service's own
+     * routes, not started yet. Javalin 7 takes every route before the app is made, hence {@code routes}.
      *
      * @param readiness the dependencies {@code /health/ready} checks, by name
+     * @param routes    adds the service's own routes
      */
-    public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness) {
+    public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness,
+                                 Consumer<RoutesConfig> routes) {
         Map<String, HealthCheck> checks = new LinkedHashMap<>(readiness);
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.useVirtualThreads = false;
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.requestLogger.http((ctx, ms) -> Timer.builder("newsflow.http.requests")
                     .description("HTTP requests served")
@@ -45,33 +63,56 @@ public final class ServiceHttp {
                     .publishPercentileHistogram(false)
                     .register(registry)
                     .record(ms.longValue(), TimeUnit.MILLISECONDS));
+            addCommonRoutes(config.routes, registry, checks);
+            routes.accept(config.routes);
         });
+    }
 
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/health/ready", ctx -> ready(ctx, checks));
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    private static void addCommonRoutes(RoutesConfig routes, PrometheusMeterRegistry registry,
+                                        Map<String, HealthCheck> checks) {
+        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.get("/health/ready", ctx -> ready(ctx, checks));
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
 
-        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
-        app.exception(HttpResponseException.class, (e, ctx) ->
+        routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
                 problem(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
+        routes.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, Problem.of(500, "Internal Server Error", "the service failed unexpectedly; see its log"));
         });
-        app.error(404, ctx -> {
+        routes.error(404, ctx -> {
             if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
                 problem(ctx, Problem.of(404, "Not Found", "no resource at " + ctx.path()));
             }
         });
-        app.error(405, ctx -> problem(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
-        return app;
+        routes.error(405, ctx -> problem(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
     }
 
-    /** Writes a problem as the answer. */
+    /** Writes a problem as the answer, after reading what is left of the request body (see {@link #MAX_DRAINED_BYTES}). */
     public static void problem(Context ctx, Problem problem) {
+        drainBody(ctx);
         ctx.status(problem.status());
         ctx.contentType(Problem.CONTENT_TYPE);
         ctx.result(Json.mapper().valueToTree(problem).toString());
+    }
+
+    private static void drainBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared == 0 || declared > MAX_DRAINED_BYTES) {
+            return;
+        }
+        try {
+            ServletInputStream in = ctx.req().getInputStream();
+            long left = MAX_DRAINED_BYTES;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = 0; n >= 0 && left > 0 && !in.isFinished(); n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went away or the body was taken as a reader: nothing is left to drain.
+            log.debug("request body not drained: {}", e.toString());
+        }
     }
 
     private static void ready(Context ctx, Map<String, HealthCheck> checks) {
@@ -91,8 +132,8 @@ public final class ServiceHttp {
      * is tagged "unmatched" (Javalin has no route path then, and raw paths would make tags unbounded).
      */
     private static String route(Context ctx) {
-        return ctx.handlerType() == HandlerType.BEFORE || ctx.endpointHandlerPath().isEmpty()
-                ? "unmatched" : ctx.endpointHandlerPath();
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? "unmatched" : matched.path;
     }
 
     private static String reason(int status) {

@@ -22,10 +22,10 @@ class ServiceHttpTest {
 
     @BeforeEach
     void start() {
-        app = ServiceHttp.create(Metrics.registry("test"), Map.of("kafka", () -> Optional.ofNullable(kafkaProblem.get())));
-        app.get("/v1/things/{id}", ctx -> {
-            throw ProblemException.notFound("no thing " + ctx.pathParam("id"));
-        });
+        app = ServiceHttp.create(Metrics.registry("test"), Map.of("kafka", () -> Optional.ofNullable(kafkaProblem.get())),
+                routes -> routes.get("/v1/things/{id}", ctx -> {
+                    throw ProblemException.notFound("no thing " + ctx.pathParam("id"));
+                }));
         app.start(0);
     }
 

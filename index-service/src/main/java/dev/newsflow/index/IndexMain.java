@@ -55,11 +55,12 @@ public final class IndexMain {
         consumerMetrics.bindTo(registry);
         var indexer = new ArticleIndexer(consumer, deadLetters, es, config, new IndexerMetrics(registry), Clock.systemUTC());
         Thread pollThread = new Thread(indexer, "index-poll");
-        Javalin http = IndexRoutes.register(ServiceHttp.create(registry, Map.of(
+        ArticleSearch search = new ArticleSearch(es, config.alias());
+        Javalin http = ServiceHttp.create(registry, Map.of(
                 "elasticsearch", ReadinessChecks.elasticsearch(es),
                 "kafka", ReadinessChecks.kafka(admin),
-                "indexer", () -> pollThread.isAlive() ? Optional.empty() : Optional.of("the indexer stopped; see the log"))),
-                new ArticleSearch(es, config.alias()));
+                "indexer", () -> pollThread.isAlive() ? Optional.empty() : Optional.of("the indexer stopped; see the log")),
+                routes -> IndexRoutes.register(routes, search));
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             indexer.shutdown();

@@ -3,7 +3,7 @@ package dev.newsflow.index;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.newsflow.core.Problem;
 import dev.newsflow.core.ProblemException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -22,15 +22,14 @@ public final class IndexRoutes {
 
     /**
      * Adds {@code GET /v1/search}, {@code GET /v1/articles/{id}}, {@code GET /v1/articles/{id}/related}
-     * and the search page ({@code GET /}) to an app made by {@code ServiceHttp.create}.
+     * and the search page ({@code GET /}), for {@code ServiceHttp.create}.
      */
-    public static Javalin register(Javalin app, ArticleSearch search) {
-        IndexRoutes routes = new IndexRoutes(search);
-        app.get("/v1/search", routes::search);
-        app.get("/v1/articles/{id}", routes::article);
-        app.get("/v1/articles/{id}/related", routes::related);
-        StaticFiles.searchPage().register(app);
-        return app;
+    public static void register(RoutesConfig routes, ArticleSearch search) {
+        IndexRoutes index = new IndexRoutes(search);
+        routes.get("/v1/search", index::search);
+        routes.get("/v1/articles/{id}", index::article);
+        routes.get("/v1/articles/{id}/related", index::related);
+        StaticFiles.searchPage().register(routes);
     }
 
     private void search(Context ctx) {

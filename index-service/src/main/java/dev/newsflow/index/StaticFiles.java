@@ -1,6 +1,6 @@
 package dev.newsflow.index;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +38,8 @@ final class StaticFiles {
         return new StaticFiles(files);
     }
 
-    void register(Javalin app) {
-        files.forEach((path, file) -> app.get(path, ctx -> serve(ctx, file)));
+    void register(RoutesConfig routes) {
+        files.forEach((path, file) -> routes.get(path, ctx -> serve(ctx, file)));
     }
 
     Map<String, Served> files() {

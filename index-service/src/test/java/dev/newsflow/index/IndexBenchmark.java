@@ -273,8 +273,9 @@ final class IndexBenchmark {
         es.indices().refresh(r -> r.index(alias));
         es.indices().forcemerge(f -> f.index(alias).maxNumSegments(1L));
 
-        var http = IndexRoutes.register(ServiceHttp.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Map.of()),
-                new ArticleSearch(es, alias)).start(0);
+        ArticleSearch search = new ArticleSearch(es, alias);
+        var http = ServiceHttp.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Map.of(),
+                routes -> IndexRoutes.register(routes, search)).start(0);
         HttpClient client = HttpClient.newHttpClient();
         Random random = new Random(7);
         try {

@@ -92,9 +92,10 @@ final class IndexFixture implements AutoCloseable {
                 new IndexerMetrics(registry), Clock.systemUTC());
         pollThread = new Thread(indexer, "it-index-poll-" + run);
         pollThread.start();
-        http = IndexRoutes.register(ServiceHttp.create(registry, Map.of(
+        ArticleSearch search = new ArticleSearch(es, config.alias());
+        http = ServiceHttp.create(registry, Map.of(
                 "elasticsearch", ReadinessChecks.elasticsearch(es),
-                "kafka", ReadinessChecks.kafka(admin))), new ArticleSearch(es, config.alias()))
+                "kafka", ReadinessChecks.kafka(admin)), routes -> IndexRoutes.register(routes, search))
                 .start(0);
     }
 

@@ -24,8 +24,8 @@ class StaticFilesTest {
 
     @BeforeEach
     void start() {
-        app = ServiceHttp.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Map.of());
-        StaticFiles.searchPage().register(app);
+        app = ServiceHttp.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Map.of(),
+                routes -> StaticFiles.searchPage().register(routes));
         app.start(0);
     }
 

@@ -3,7 +3,7 @@ package dev.newsflow.ingest;
 import dev.newsflow.core.Problem;
 import dev.newsflow.core.ProblemException;
 import dev.newsflow.core.RawArticle;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.time.Instant;
@@ -51,8 +51,9 @@ public final class IngestRoutes {
         this.clock = clock;
     }
 
-    public void addTo(Javalin app) {
-        app.post("/v1/articles", this::postArticles);
+    /** Adds {@code POST /v1/articles}, for {@code ServiceHttp.create}. */
+    public void addTo(RoutesConfig routes) {
+        routes.post("/v1/articles", this::postArticles);
     }
 
     private void postArticles(Context ctx) {

@@ -67,11 +67,12 @@ public final class IngestServer implements AutoCloseable {
         inflight.bindTo(registry);
         KafkaBacklog backlog = new KafkaBacklog(config.kafkaBacklogBytes());
         backlog.bindTo(registry);
-        Javalin app = ServiceHttp.create(registry, Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)));
-        new IngestRoutes(keys, ArticleParsers.standard(),
+        IngestRoutes routes = new IngestRoutes(keys, ArticleParsers.standard(),
                 new ArticlePublisher(producer, raw.name(), config.kafkaTimeout(), backlog),
                 new IngestMetrics(registry, InstantSource.system(), keys.sources()),
-                config.maxBytes(), inflight, InstantSource.system()).addTo(app);
+                config.maxBytes(), inflight, InstantSource.system());
+        Javalin app = ServiceHttp.create(registry, Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)),
+                routes::addTo);
         app.start(config.port());
         log.info("ingest-service listening on port {}, writing to {} at {}, sources {}; at most {} requests and "
                         + "{} bytes in flight, {} bytes awaiting Kafka", app.port(), raw.name(),

@@ -45,9 +45,10 @@ final class RoutesUnderTest implements AutoCloseable {
         ApiKeys keys = new ApiKeys(List.of(new ApiKey("reuters", KEY), new ApiKey("ap", "ap-key")));
         inflight.bindTo(registry);
         backlog.bindTo(registry);
-        app = ServiceHttp.create(registry, Map.of());
-        new IngestRoutes(keys, ArticleParsers.standard(), new ArticlePublisher(producer, "raw", kafkaTimeout, backlog),
-                new IngestMetrics(registry, clock, keys.sources()), maxBytes, inflight, clock).addTo(app);
+        IngestRoutes routes = new IngestRoutes(keys, ArticleParsers.standard(),
+                new ArticlePublisher(producer, "raw", kafkaTimeout, backlog),
+                new IngestMetrics(registry, clock, keys.sources()), maxBytes, inflight, clock);
+        app = ServiceHttp.create(registry, Map.of(), routes::addTo);
         app.start(0);
     }
 
