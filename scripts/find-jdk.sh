@@ -1,4 +1,4 @@
-# Sourced by ./mvnw and ./newsflow: exports JAVA_HOME pointing at a JDK >= 21.
+# Sourced by ./newsflow and .ci/run: exports JAVA_HOME pointing at a JDK >= 21.
 # Order: $JAVA_HOME, the `java` on PATH, then every JDK under /usr/lib/jvm (newest first).
 
 newsflow_java_major() {

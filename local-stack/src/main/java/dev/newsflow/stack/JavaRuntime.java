@@ -16,7 +16,7 @@ final class JavaRuntime {
         if (version < MINIMUM) {
             throw new StackStartException("Kafka and Elasticsearch need a JDK " + MINIMUM + " or newer, but this is Java "
                     + version + " (" + System.getProperty("java.home") + "). Set JAVA_HOME to a newer JDK; "
-                    + "./mvnw and ./newsflow look for one under /usr/lib/jvm.");
+                    + "./newsflow and the build (./mvnw) look for one under /usr/lib/jvm.");
         }
         return Path.of(System.getProperty("java.home"));
     }
