@@ -7,10 +7,7 @@ import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.Json;
 import dev.newsflow.core.PubStatus;
-import dev.newsflow.core.ServiceHttp;
-import dev.newsflow.core.TopicInitializer;
 import dev.newsflow.stack.StackEndpoints;
-import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -18,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -30,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -53,10 +47,7 @@ final class IndexFixture implements AutoCloseable {
     final Admin admin;
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Producer<byte[], byte[]> producer;
-    private final Producer<byte[], byte[]> deadLetters;
-    private final ArticleIndexer indexer;
-    private final Thread pollThread;
-    private final Javalin http;
+    private final IndexService service;
     private final HttpClient client = HttpClient.newHttpClient();
 
     IndexFixture(StackEndpoints stack) throws IOException {
@@ -79,24 +70,17 @@ final class IndexFixture implements AutoCloseable {
         env.putAll(overrides);
         config = IndexConfig.fromEnv(new Env(env));
         admin = Admin.create(IndexKafka.admin(config));
-        TopicInitializer.ensure(admin, config.kafka(), Duration.ofSeconds(30));
         es = ElasticsearchClients.create(config.elasticsearchUrl(), config.credentials());
-        IndexManager.of(es, config).ensure();
-
+        try {
+            service = IndexService.start(config, registry);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the index service started", e);
+        }
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        deadLetters = new KafkaProducer<>(IndexKafka.deadLetterProducer(config));
-        indexer = new ArticleIndexer(new KafkaConsumer<>(IndexKafka.consumer(config)), deadLetters, es, config,
-                new IndexerMetrics(registry), Clock.systemUTC());
-        pollThread = new Thread(indexer, "it-index-poll-" + run);
-        pollThread.start();
-        ArticleSearch search = new ArticleSearch(es, config.alias());
-        http = ServiceHttp.create(registry, Map.of(
-                "elasticsearch", ReadinessChecks.elasticsearch(es),
-                "kafka", ReadinessChecks.kafka(admin)), routes -> IndexRoutes.register(routes, search))
-                .start(0);
     }
 
     static EnrichedArticle article(String guid, long version, String title, String body) {
@@ -131,7 +115,7 @@ final class IndexFixture implements AutoCloseable {
 
     /** Where the service's HTTP API and search page answer, e.g. {@code http://127.0.0.1:41234}. */
     String baseUrl() {
-        return "http://127.0.0.1:" + http.port();
+        return "http://127.0.0.1:" + service.port();
     }
 
     HttpResponse<String> get(String pathAndQuery) {
@@ -186,16 +170,8 @@ final class IndexFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        indexer.shutdown();
-        try {
-            pollThread.join(Duration.ofSeconds(60));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping the indexer", e);
-        }
-        http.stop();
+        service.close();
         producer.close();
-        deadLetters.close();
         try {
             // By name: wildcard deletes are refused by default (action.destructive_requires_name).
             for (String versioned : IndexManager.of(es, config).versionedIndices()) {
