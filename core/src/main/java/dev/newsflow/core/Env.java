@@ -77,20 +77,7 @@ public record Env(Map<String, String> values) {
     }
 
     private static Duration parseDuration(String name, String value) {
-        String v = value.toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            } else if (v.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-            } else if (v.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-            } else if (v.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            return Duration.ofMillis(Long.parseLong(v));
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a duration such as 10s, 500ms or 2m, got \"" + value + "\"");
-        }
+        return Durations.parse(value).orElseThrow(() -> new ConfigException(
+                name + " must be a duration such as " + Durations.EXAMPLES + ", got \"" + value + "\""));
     }
 }

@@ -46,13 +46,9 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
                 dedupRetention(env));
     }
 
-    /** Env reads durations up to hours; retention is naturally given in days, so "7d" is read here. */
     private static Duration dedupRetention(Env env) {
         String name = "NEWSFLOW_DEDUP_RETENTION";
-        Duration retention = env.find(name)
-                .filter(v -> v.matches("\\d+d"))
-                .map(v -> Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1))))
-                .orElseGet(() -> env.duration(name, EnrichTopology.DEFAULT_DEDUP_RETENTION));
+        Duration retention = env.duration(name, EnrichTopology.DEFAULT_DEDUP_RETENTION);
         if (retention.isNegative() || retention.isZero()) {
             throw new ConfigException(name + " must be longer than zero, got " + retention);
         }

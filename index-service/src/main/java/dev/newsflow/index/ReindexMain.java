@@ -4,34 +4,45 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.newsflow.core.Env;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./newsflow reindex [--delete-old]}: rebuilds the index behind the alias from the enriched
  * topic and swaps the alias (see {@link Reindexer}). Reads the same environment as the service.
  */
-public final class ReindexMain {
+@Command(name = "newsflow reindex", mixinStandardHelpOptions = true,
+        description = "Builds the next versioned index from the enriched topic, then moves the alias to it.",
+        footerHeading = "%nEnvironment:%n",
+        footer = "the index service's: NEWSFLOW_KAFKA_BOOTSTRAP, NEWSFLOW_ES_URL, NEWSFLOW_INDEX_ALIAS, ... (README)")
+public final class ReindexMain implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ReindexMain.class);
-    private static final String USAGE = "usage: newsflow reindex [--delete-old]\n"
-            + "  builds the next versioned index from the enriched topic, then moves the alias to it;\n"
-            + "  the old index is kept (for a rollback) unless --delete-old is given";
 
-    private ReindexMain() {
+    @Option(names = "--delete-old", description = "delete the old index once the alias has moved (default: keep it for a rollback)")
+    boolean deleteOld;
+
+    private final Map<String, String> env;
+
+    ReindexMain(Map<String, String> env) {
+        this.env = env;
     }
 
-    public static void main(String[] args) throws Exception {
-        List<String> flags = List.of(args);
-        if (flags.contains("--help") || !List.of("--delete-old").containsAll(flags)) {
-            System.err.println(USAGE);
-            System.exit(flags.contains("--help") ? 0 : 2);
-        }
-        IndexConfig config = IndexConfig.fromEnv(new Env(System.getenv()));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ReindexMain(System.getenv())).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        IndexConfig config = IndexConfig.fromEnv(new Env(env));
         try (Admin admin = Admin.create(IndexKafka.admin(config));
              ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearchUrl(), config.credentials());
              var deadLetters = new KafkaProducer<byte[], byte[]>(IndexKafka.deadLetterProducer(config))) {
@@ -48,9 +59,10 @@ public final class ReindexMain {
                 }
             }, "reindex-shutdown"));
             IndexManager.of(es, config).awaitReachable(Duration.ofSeconds(60));
-            Reindexer.Result result = reindexer.run(flags.contains("--delete-old"));
+            Reindexer.Result result = reindexer.run(deleteOld);
             log.info("re-index done: {} -> {}, {} documents{}", result.from(), result.to(), result.documents(),
                     result.oldDeleted() ? ", old index deleted" : ", old index kept");
         }
+        return 0;
     }
 }
