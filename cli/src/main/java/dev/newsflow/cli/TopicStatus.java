@@ -12,9 +12,4 @@ public record TopicStatus(String name, boolean exists, List<PartitionRange> part
     public static TopicStatus missing(String name) {
         return new TopicStatus(name, false, List.of());
     }
-
-    /** The sum of the end offsets: how many offsets the topic has handed out (transaction markers included). */
-    public long totalEnd() {
-        return partitions.stream().mapToLong(PartitionRange::end).sum();
-    }
 }

@@ -3,7 +3,6 @@ package dev.newsflow.enrich;
 import dev.newsflow.core.JsonSerde;
 import dev.newsflow.core.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,11 +44,6 @@ public final class EnrichTopology {
     static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
 
     private EnrichTopology() {
-    }
-
-    /** The topology without metrics (tests, the CLI's checks). */
-    public static Topology build(Topics topics, Enricher enricher) {
-        return build(topics, enricher, DEFAULT_DEDUP_RETENTION, new SimpleMeterRegistry());
     }
 
     /** The topology counting enriched articles, withdrawals, duplicates and dead letters in the registry. */
