@@ -1,6 +1,7 @@
 package dev.newsflow.enrich;
 
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.entities.EntityTagger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

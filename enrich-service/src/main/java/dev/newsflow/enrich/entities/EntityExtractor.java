@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 import dev.newsflow.core.RawArticle;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@link EntityResolver} gives every entity its fullest name. Other languages get the feed's
  * entities only, as the tagger's model knows English alone. Thread-safe.
  */
-final class EntityExtractor {
+public final class EntityExtractor {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
     /** Lower-case words that belong to names ("bin", "de", "van"): not stripped from a name's start. */
@@ -39,7 +39,7 @@ final class EntityExtractor {
     }
 
     /** The step with the process-wide tagger, loaded at the first English article, and the built-in gazetteer. */
-    static EntityExtractor standard() {
+    public static EntityExtractor standard() {
         return new EntityExtractor(text -> EntityTagger.shared().tag(text), Gazetteer.standard());
     }
 
@@ -50,7 +50,7 @@ final class EntityExtractor {
      * @param body     the cleaned text
      * @param language the article's language, or null when unknown
      */
-    Entities extract(RawArticle raw, String title, String body, String language) {
+    public Entities extract(RawArticle raw, String title, String body, String language) {
         List<Mention> mentions = new ArrayList<>(feedEntities(raw));
         String text = title == null || title.isBlank() ? body : title + "\n" + body;
         if (isEnglish(language, text)) {
