@@ -2,6 +2,7 @@ package dev.newsflow.enrich.entities;
 
 import dev.newsflow.core.RawArticle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,16 +32,28 @@ public final class EntityExtractor {
     private final Function<String, List<Mention>> tagger;
     private final Gazetteer gazetteer;
     private final EntityResolver resolver;
+    private final Set<EntityStep> steps;
 
     EntityExtractor(Function<String, List<Mention>> tagger, Gazetteer gazetteer) {
-        this.tagger = tagger;
-        this.gazetteer = gazetteer;
-        this.resolver = new EntityResolver(gazetteer);
+        this(tagger, gazetteer, EnumSet.allOf(EntityStep.class));
     }
 
-    /** The step with the process-wide tagger, loaded at the first English article, and the built-in gazetteer. */
+    EntityExtractor(Function<String, List<Mention>> tagger, Gazetteer gazetteer, Set<EntityStep> steps) {
+        this.tagger = tagger;
+        this.gazetteer = gazetteer;
+        this.resolver = new EntityResolver(gazetteer, steps.contains(EntityStep.DEFINED_ACRONYMS));
+        this.steps = Set.copyOf(steps);
+    }
+
+    /**
+     * The step with the process-wide tagger, loaded at the first English article, and the built-in
+     * gazetteer. Every step after the tagger runs unless the system property
+     * {@value EntityStep#PROPERTY} names others (see {@link EntityStep#parse}): a switch for
+     * measuring what each step adds, as in {@code NEWSFLOW_JAVA_OPTS=-Dnewsflow.entities.steps=none}.
+     */
     public static EntityExtractor standard() {
-        return new EntityExtractor(text -> EntityTagger.shared().tag(text), Gazetteer.standard());
+        return new EntityExtractor(text -> EntityTagger.shared().tag(text), Gazetteer.standard(),
+                EntityStep.parse(System.getProperty(EntityStep.PROPERTY)));
     }
 
     /**
@@ -56,7 +69,7 @@ public final class EntityExtractor {
         if (isEnglish(language, text)) {
             mentions.addAll(fromText(text));
         }
-        return resolver.resolve(mentions, text);
+        return steps.contains(EntityStep.RESOLVE) ? resolver.resolve(mentions, text) : EntityResolver.asTagged(mentions);
     }
 
     /** Feed entities come first, in the feed's order: negative offsets sort them before the text's. */
@@ -78,19 +91,25 @@ public final class EntityExtractor {
 
     /** The tagger's names with their types corrected, plus known names it missed. */
     List<Mention> fromText(String text) {
-        List<Mention> tagged = tagger.apply(text).stream().map(this::trimmed).toList();
+        List<Mention> tagged = tagger.apply(text).stream()
+                .map(m -> steps.contains(EntityStep.TRIM) ? trimmed(m) : m).toList();
         List<Mention> kept = new ArrayList<>();
         for (Mention m : tagged) {
-            corrected(m).ifPresent(kept::add);
+            if (steps.contains(EntityStep.GAZETTEER_TYPES)) {
+                corrected(m).ifPresent(kept::add);
+            } else if (m.type() != EntityType.MISC) {
+                kept.add(m);
+            }
         }
-        for (Gazetteer.Found found : gazetteer.find(text)) {
+        List<Gazetteer.Found> known = steps.contains(EntityStep.GAZETTEER_NAMES) ? gazetteer.find(text) : List.of();
+        for (Gazetteer.Found found : known) {
             boolean taggerSawIt = tagged.stream().anyMatch(m -> m.start() < found.end() && found.start() < m.end());
             if (!taggerSawIt) {
                 kept.add(new Mention(found.entry().type(), found.spelling(), found.start(), found.end()));
             }
         }
         kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return surnamesToPeople(kept);
+        return steps.contains(EntityStep.SURNAMES) ? surnamesToPeople(kept) : kept;
     }
 
     /** The mention with its type as general knowledge has it, or empty when it names no person, organization or place. */

@@ -17,28 +17,34 @@ import java.util.regex.Pattern;
 /**
  * Gives each entity of an article one name, the fullest the article uses: "Putin" after "Vladimir
  * Putin" is "Vladimir Putin", "Xi" is "Xi Jinping", "SCO" after "Shanghai Cooperation Organisation
- * (SCO)" is the long name, and so is "EU" beside "European Union" (its initials). Possessives and a
+ * (SCO)" is the long name (an acronym merely matching initials is not merged: "U.S." and "United
+ * States" stay as written, as readers and the news evaluation count them). Possessives and a
  * leading "the" go, repeats (ignoring case) collapse, and names keep the order of first mention.
  * Hand-written: CoreNLP's coreference needs the full pipeline and its parser models, far beyond
  * the one tagger model we ship, and these rules are what news names need.
  */
 final class EntityResolver {
 
-    private static final Pattern LEADING_THE = Pattern.compile("^(?:the|THE)\\s+");
     private static final Pattern LEADING_CAPITAL_THE = Pattern.compile("^The\\s+");
-    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’][sS]|(?<=[sS])['’])$");
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}“”‘’«»\\s]+|[\\p{Punct}“”‘’«»\\s&&[^.)]]+$");
+    /** Quotes beyond ASCII's that may wrap a name. */
+    private static final String QUOTES = "“”‘’«»";
     private static final Pattern DEFINITION = Pattern.compile("^\\s*\\(\\s*([\\p{Lu}][\\p{L}\\p{N}&.\\-]{0,9})\\s*\\)");
     private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}][\\p{Lu}\\p{N}&.]{1,7}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\-]+");
-    /** Small words that initials skip: NATO has no letter for "of" or "the". */
-    private static final Set<String> SKIPPED_IN_INITIALS = Set.of("of", "the", "and", "for", "on", "in", "de", "&");
 
     private final Gazetteer gazetteer;
+    private final boolean definedAcronyms;
 
     EntityResolver(Gazetteer gazetteer) {
+        this(gazetteer, true);
+    }
+
+    /**
+     * @param definedAcronyms an acronym the text defines ("Shanghai Cooperation Organisation (SCO)") is its long name
+     */
+    EntityResolver(Gazetteer gazetteer, boolean definedAcronyms) {
         this.gazetteer = gazetteer;
+        this.definedAcronyms = definedAcronyms;
     }
 
     /**
@@ -54,7 +60,7 @@ final class EntityResolver {
                 .filter(m -> m.text().codePoints().anyMatch(Character::isLetter))
                 .sorted(Comparator.comparingInt(Mention::start))
                 .toList();
-        Map<String, String> defined = acronymDefinitions(clean, text);
+        Map<String, String> defined = definedAcronyms ? acronymDefinitions(clean, text) : Map.of();
         Map<EntityType, List<String>> names = new LinkedHashMap<>();
         for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)) {
             names.put(type, distinct(clean.stream().filter(m -> m.type() == type).map(Mention::text).toList()));
@@ -80,6 +86,19 @@ final class EntityResolver {
                 List.copyOf(out.get(EntityType.PLACE)));
     }
 
+    /**
+     * The names as they were tagged, cleaned of punctuation and repeats but not resolved to their
+     * fullest form: the baseline against which resolution is measured.
+     */
+    static Entities asTagged(List<Mention> mentions) {
+        Map<EntityType, List<String>> names = new LinkedHashMap<>();
+        for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)) {
+            names.put(type, distinct(mentions.stream().filter(m -> m.type() == type).map(m -> clean(m.text()))
+                    .filter(n -> n.codePoints().anyMatch(Character::isLetter)).toList()));
+        }
+        return new Entities(names.get(EntityType.PERSON), names.get(EntityType.ORGANIZATION), names.get(EntityType.PLACE));
+    }
+
     private record Resolved(String name, EntityType type) {
     }
 
@@ -88,14 +107,6 @@ final class EntityResolver {
         String definedAs = defined.get(name);
         if (definedAs != null && !definedAs.equalsIgnoreCase(name)) {
             return findDone(done, definedAs).orElse(new Resolved(definedAs, type));
-        }
-        if (ACRONYM.matcher(name).matches()) {
-            Optional<Resolved> expanded = uniqueCandidate(names.get(EntityType.ORGANIZATION).stream()
-                    .filter(longName -> initials(longName).equals(name.replace(".", "")))
-                    .map(longName -> done.get(key(EntityType.ORGANIZATION, longName))).toList());
-            if (expanded.isPresent()) {
-                return expanded.get();
-            }
         }
         List<String> words = tokens(name);
         Optional<Resolved> longer = uniqueCandidate(names.get(type).stream()
@@ -130,22 +141,32 @@ final class EntityResolver {
                 continue;
             }
             Matcher d = DEFINITION.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 20)));
-            if (d.find() && ACRONYM.matcher(d.group(1)).matches()) {
+            if (d.find() && ACRONYM.matcher(d.group(1)).matches() && spellsOut(d.group(1), m.text())) {
                 defined.putIfAbsent(d.group(1), m.text());
             }
         }
         return defined;
     }
 
-    /** The capital initials of a name's words, small joining words skipped: "European Union" → "EU". */
-    static String initials(String name) {
-        StringBuilder out = new StringBuilder();
-        for (String word : WORD_BREAK.split(name)) {
-            if (!word.isEmpty() && !SKIPPED_IN_INITIALS.contains(word.toLowerCase(Locale.ROOT))) {
-                out.append(Character.toUpperCase(word.charAt(0)));
-            }
+    /**
+     * True when the acronym's letters appear in the name in order, the first as the name's first: a
+     * bracket after a name may hold something else, as in "Linda Wild ( U.S. )" in a results table.
+     */
+    static boolean spellsOut(String acronym, String name) {
+        String letters = acronym.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+        String lowerName = name.toLowerCase(Locale.ROOT);
+        if (letters.isEmpty() || lowerName.isEmpty() || letters.charAt(0) != lowerName.charAt(0)) {
+            return false;
         }
-        return out.length() >= 2 ? out.toString() : "";
+        int at = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            at = lowerName.indexOf(letters.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     /**
@@ -165,15 +186,46 @@ final class EntityResolver {
         if (isClean(name)) {
             return name;
         }
-        String s = SPACES.matcher(name).replaceAll(" ").strip();
-        String before;
-        do {
-            before = s;
-            s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
-            s = LEADING_THE.matcher(s).replaceFirst("");
-            s = POSSESSIVE.matcher(s).replaceFirst("").strip();
-        } while (!s.equals(before));
-        return s;
+        String s = SPACES.matcher(name).replaceAll(" ");
+        // Two cursors moving inwards: each pass strips at least one character or ends the loop, and
+        // every check looks at a few characters only, so the whole is linear in the name's length.
+        int start = 0;
+        int end = s.length();
+        boolean changed = true;
+        while (changed && start < end) {
+            int before = end - start;
+            while (start < end && isEdge(s.charAt(start))) {
+                start++;
+            }
+            while (end > start && isEdge(s.charAt(end - 1)) && s.charAt(end - 1) != '.' && s.charAt(end - 1) != ')') {
+                end--;
+            }
+            if (end - start > 4 && (s.startsWith("the ", start) || s.startsWith("THE ", start))) {
+                start += 4;
+            }
+            end -= possessiveLength(s, start, end);
+            changed = end - start < before;
+        }
+        return s.substring(start, end).strip();
+    }
+
+    /** How many characters of a possessive end the name: 2 for "'s", 1 for the apostrophe of "Reuters'", else 0. */
+    private static int possessiveLength(String s, int start, int end) {
+        if (end - start < 2 || "'’".indexOf(s.charAt(end - 1)) < 0 && "'’".indexOf(s.charAt(end - 2)) < 0) {
+            return 0;
+        }
+        char last = s.charAt(end - 1);
+        char beforeLast = s.charAt(end - 2);
+        if ((last == 's' || last == 'S') && "'’".indexOf(beforeLast) >= 0) {
+            return 2;
+        }
+        return "'’".indexOf(last) >= 0 && (beforeLast == 's' || beforeLast == 'S') ? 1 : 0;
+    }
+
+    /** Punctuation and spaces that may wrap a name; a final dot or bracket belongs to some ("Corp.", "(Z)"). */
+    private static boolean isEdge(char c) {
+        return (c < 128 && !Character.isLetterOrDigit(c) && c > ' ' && c != 127) || Character.isWhitespace(c)
+                || QUOTES.indexOf(c) >= 0;
     }
 
     /**
