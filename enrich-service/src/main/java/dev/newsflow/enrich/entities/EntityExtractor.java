@@ -91,25 +91,47 @@ public final class EntityExtractor {
 
     /** The tagger's names with their types corrected, plus known names it missed. */
     List<Mention> fromText(String text) {
-        List<Mention> tagged = tagger.apply(text).stream()
+        List<Mention> mentions = tagger.apply(text).stream()
                 .map(m -> steps.contains(EntityStep.TRIM) ? trimmed(m) : m).toList();
+        mentions = apply(EntityStep.FURNITURE, new PageFurniture(), mentions, text);
+        mentions = apply(EntityStep.HONORIFICS, new Honorifics(), mentions, text);
         List<Mention> kept = new ArrayList<>();
-        for (Mention m : tagged) {
+        for (Mention m : mentions) {
             if (steps.contains(EntityStep.GAZETTEER_TYPES)) {
                 corrected(m).ifPresent(kept::add);
             } else if (m.type() != EntityType.MISC) {
                 kept.add(m);
             }
         }
-        List<Gazetteer.Found> known = steps.contains(EntityStep.GAZETTEER_NAMES) ? gazetteer.find(text) : List.of();
-        for (Gazetteer.Found found : known) {
-            boolean taggerSawIt = tagged.stream().anyMatch(m -> m.start() < found.end() && found.start() < m.end());
-            if (!taggerSawIt) {
-                kept.add(new Mention(found.entry().type(), found.spelling(), found.start(), found.end()));
-            }
+        if (steps.contains(EntityStep.GAZETTEER_NAMES)) {
+            kept.addAll(missedByTagger(gazetteer.find(text), mentions));
         }
         kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        kept = apply(EntityStep.DATELINES, new DatelinePlaces(), kept, text);
+        kept = apply(EntityStep.DOCUMENT_TYPES, new DocumentTypes(), kept, text);
         return steps.contains(EntityStep.SURNAMES) ? surnamesToPeople(kept) : kept;
+    }
+
+    private List<Mention> apply(EntityStep step, MentionRule rule, List<Mention> mentions, String text) {
+        return steps.contains(step) ? rule.apply(mentions, text) : mentions;
+    }
+
+    /**
+     * The known names no tagged mention overlaps. Both lists are in text order and neither overlaps
+     * itself, so one sweep finds the overlaps: trying every pair would be quadratic in a long text.
+     */
+    private static List<Mention> missedByTagger(List<Gazetteer.Found> found, List<Mention> tagged) {
+        List<Mention> missed = new ArrayList<>();
+        int t = 0;
+        for (Gazetteer.Found f : found) {
+            while (t < tagged.size() && tagged.get(t).end() <= f.start()) {
+                t++;
+            }
+            if (t == tagged.size() || tagged.get(t).start() >= f.end()) {
+                missed.add(new Mention(f.entry().type(), f.spelling(), f.start(), f.end()));
+            }
+        }
+        return missed;
     }
 
     /** The mention with its type as general knowledge has it, or empty when it names no person, organization or place. */

@@ -11,10 +11,18 @@ import java.util.Set;
 enum EntityStep {
     /** Lower-case words in front of a name ("in Milwaukee") leave it. */
     TRIM,
+    /** Web page furniture ("All Rights Reserved") and plurals of capitals ("LEDs") are no names. */
+    FURNITURE,
+    /** Titles leave names ("Mr", "President"), and a name after a title is a person. */
+    HONORIFICS,
     /** The gazetteer's types overrule the tagger's where general knowledge settles them. */
     GAZETTEER_TYPES,
     /** Well-known names the tagger missed are added. */
     GAZETTEER_NAMES,
+    /** The names of a dateline ("CARDIFF 1996-08-31", "WIGAN , England") are places. */
+    DATELINES,
+    /** One name, one type in an article, by vote; a one-word short form takes its long form's type. */
+    DOCUMENT_TYPES,
     /** A lone surname of a person named in full becomes that person. */
     SURNAMES,
     /** Every entity gets its fullest name (otherwise: distinct spellings as tagged). */
