@@ -30,6 +30,13 @@ public final class EntityExtractor {
     /** Lower-case words that belong to names ("bin", "de", "van"): not stripped from a name's start. */
     private static final Set<String> NAME_PARTICLES = Set.of("al", "bin", "ibn", "de", "del", "della", "der",
             "di", "da", "dos", "du", "el", "la", "le", "van", "von", "ter", "ten", "mc", "d'");
+    /** Capitalised prepositions that open a sentence: the tagger sometimes takes one into the name after it. */
+    private static final Set<String> SENTENCE_PREPOSITIONS = Set.of("In", "At", "On", "From", "By", "For", "With",
+            "To", "Against", "Including", "Unlike", "After", "Before", "Under", "Into", "Like", "Near");
+    /** Nouns that head "X of NAME" in news ("shares of", "officials of"), not part of the name. */
+    private static final Set<String> HEAD_NOUNS = Set.of("shares", "stock", "representatives", "officials",
+            "members", "executives", "analysts", "supporters", "fans", "employees", "workers", "units",
+            "subsidiaries", "spokesman", "spokeswoman", "leaders", "chairman", "president", "head", "chief");
     private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "in", "is", "was", "for",
             "on", "said", "with", "at", "by", "from", "has", "have", "will");
 
@@ -160,25 +167,34 @@ public final class EntityExtractor {
     }
 
     /**
-     * The mention without the lower-case words the tagger sometimes takes in front of a name ("in
-     * Milwaukee", "shares of Douglas") or a "Minneapolis-based" in front of a company.
+     * The mention without the words the tagger sometimes takes in front of a name: lower-case words
+     * ("in Milwaukee"), a preposition that starts the sentence ("In Milwaukee"), a noun that heads
+     * the name with "of" ("Shares of Douglas & Lomason Co", "Representatives of First Bank"), or a
+     * "St. Louis-based" in front of a company.
      */
     private Mention trimmed(Mention m) {
-        Matcher words = WORD.matcher(m.text());
-        int cut = 0;
-        while (words.find() && words.end() < m.text().length()) {
+        String text = m.text();
+        int based = text.lastIndexOf("-based ");
+        int cut = based < 0 ? 0 : based + "-based ".length();
+        Matcher words = WORD.matcher(text);
+        words.region(cut, text.length());
+        boolean first = true;
+        while (words.find() && words.end() < text.length()) {
             String word = words.group();
             boolean lowerWord = Character.isLowerCase(word.codePointAt(0))
                     && !NAME_PARTICLES.contains(word.toLowerCase(Locale.ROOT).replaceAll("-.*", ""));
-            if (!lowerWord && !word.endsWith("-based")) {
+            boolean leading = first && (SENTENCE_PREPOSITIONS.contains(word)
+                    || HEAD_NOUNS.contains(word.toLowerCase(Locale.ROOT)) && text.startsWith(" of ", words.end()));
+            if (!lowerWord && !leading && !word.endsWith("-based")) {
                 break;
             }
             cut = words.end();
+            first = false;
         }
         if (cut == 0) {
             return m;
         }
-        String rest = m.text().substring(cut);
+        String rest = text.substring(cut);
         int skipped = cut + (rest.length() - rest.stripLeading().length());
         return new Mention(m.type(), rest.strip(), m.start() + skipped, m.end());
     }

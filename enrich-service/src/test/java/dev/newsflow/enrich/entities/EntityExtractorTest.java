@@ -106,6 +106,21 @@ class EntityExtractorTest {
     }
 
     @Test
+    void aSentencesPrepositionAndANounHeadingANameWithOfAreDropped() {
+        EntityExtractor extractor = extractor(Map.of("In Milwaukee", EntityType.PLACE,
+                "Shares of Douglas & Lomason Co", EntityType.ORGANIZATION,
+                "St. Louis-based Mercantile Bancorp Inc.", EntityType.ORGANIZATION, "Bank of England", EntityType.ORGANIZATION));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "In Milwaukee it rained. Shares of Douglas & Lomason Co fell as St. Louis-based Mercantile Bancorp Inc. "
+                        + "and the Bank of England met.", "en");
+
+        assertThat(entities.places()).containsExactly("Milwaukee");
+        assertThat(entities.organizations()).containsExactly("Douglas & Lomason Co", "Mercantile Bancorp Inc.",
+                "Bank of England");
+    }
+
+    @Test
     void loneSurnameTypedOtherwiseJoinsThePerson() {
         EntityExtractor extractor = extractor(Map.of("Alpay Ozalan", EntityType.PERSON, "Ozalan", EntityType.ORGANIZATION));
 
