@@ -119,6 +119,7 @@ public final class EntityExtractor {
             kept.addAll(missedByTagger(gazetteer.find(text), mentions));
         }
         kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        kept = apply(EntityStep.SPORTS_CLUBS, new SportsClubs(gazetteer), kept, text);
         kept = apply(EntityStep.DATELINES, new DatelinePlaces(), kept, text);
         kept = apply(EntityStep.DOCUMENT_TYPES, new DocumentTypes(), kept, text);
         return steps.contains(EntityStep.SURNAMES) ? surnamesToPeople(kept) : kept;

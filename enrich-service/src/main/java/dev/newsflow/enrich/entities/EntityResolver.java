@@ -32,6 +32,11 @@ final class EntityResolver {
     private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}][\\p{Lu}\\p{N}&.]{1,7}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    /** Longest name, in words, searched for the short forms inside it. */
+    private static final int MAX_RUN_WORDS = 12;
+    /** Most long forms a short form is weighed against; more means it is ambiguous. */
+    private static final int MAX_LONG_FORMS = 8;
+
     private final Gazetteer gazetteer;
     private final boolean definedAcronyms;
 
@@ -69,9 +74,10 @@ final class EntityResolver {
         List<Resolved> longestFirst = new ArrayList<>();
         names.forEach((type, list) -> list.forEach(name -> longestFirst.add(new Resolved(name, type))));
         longestFirst.sort(Comparator.comparingInt((Resolved r) -> tokens(r.name()).size()).reversed());
+        Map<String, List<String>> longForms = longFormsByRun(names);
         Map<String, Resolved> canonical = new HashMap<>();
         for (Resolved r : longestFirst) {
-            canonical.put(key(r.type(), r.name()), resolveOne(r.name(), r.type(), names, defined, canonical));
+            canonical.put(key(r.type(), r.name()), resolveOne(r.name(), r.type(), longForms, defined, canonical));
         }
         Map<EntityType, Set<String>> out = new LinkedHashMap<>();
         names.keySet().forEach(t -> out.put(t, new LinkedHashSet<>()));
@@ -102,18 +108,51 @@ final class EntityResolver {
     private record Resolved(String name, EntityType type) {
     }
 
-    private Resolved resolveOne(String name, EntityType type, Map<EntityType, List<String>> names,
+    private Resolved resolveOne(String name, EntityType type, Map<String, List<String>> longForms,
             Map<String, String> defined, Map<String, Resolved> done) {
         String definedAs = defined.get(name);
         if (definedAs != null && !definedAs.equalsIgnoreCase(name)) {
             return findDone(done, definedAs).orElse(new Resolved(definedAs, type));
         }
-        List<String> words = tokens(name);
-        Optional<Resolved> longer = uniqueCandidate(names.get(type).stream()
-                .filter(other -> tokens(other).size() > words.size() && containsRun(tokens(other), words))
+        List<String> candidates = longForms.getOrDefault(key(type, String.join(" ", tokens(name))), List.of());
+        if (candidates.size() > MAX_LONG_FORMS) {
+            return new Resolved(name, type);
+        }
+        Optional<Resolved> longer = uniqueCandidate(candidates.stream()
                 .filter(other -> !twoKnownNames(name, other))
                 .map(other -> done.get(key(type, other))).toList());
         return longer.orElse(new Resolved(name, type));
+    }
+
+    /**
+     * Every shorter run of words inside each name (keyed by type and the run's words), with the
+     * names it lies in: a short form's long forms are one lookup away, where comparing every pair
+     * of names would be quadratic in an article's names. Names of more than {@link #MAX_RUN_WORDS}
+     * words are not indexed (no news name is that long), and a run inside more than
+     * {@link #MAX_LONG_FORMS} names stands for none of them.
+     */
+    private static Map<String, List<String>> longFormsByRun(Map<EntityType, List<String>> names) {
+        Map<String, List<String>> runs = new HashMap<>();
+        names.forEach((type, list) -> {
+            for (String name : list) {
+                List<String> words = tokens(name);
+                if (words.size() > MAX_RUN_WORDS) {
+                    continue;
+                }
+                for (int from = 0; from < words.size(); from++) {
+                    for (int to = from + 1; to <= words.size(); to++) {
+                        if (to - from < words.size()) {
+                            List<String> at = runs.computeIfAbsent(key(type, String.join(" ", words.subList(from, to))),
+                                    k -> new ArrayList<>());
+                            if (at.size() <= MAX_LONG_FORMS && !at.contains(name)) {
+                                at.add(name);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return runs;
     }
 
     /** "Sudan" inside "South Sudan": both are names of their own, not a short and a long form. */
@@ -252,15 +291,6 @@ final class EntityResolver {
             }
         }
         return true;
-    }
-
-    private static boolean containsRun(List<String> longer, List<String> shorter) {
-        for (int i = 0; i + shorter.size() <= longer.size(); i++) {
-            if (longer.subList(i, i + shorter.size()).equals(shorter)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> tokens(String name) {

@@ -19,6 +19,8 @@ enum EntityStep {
     GAZETTEER_TYPES,
     /** Well-known names the tagger missed are added. */
     GAZETTEER_NAMES,
+    /** A city before a player's role or after "side", "team", "played for" is its club. */
+    SPORTS_CLUBS,
     /** The names of a dateline ("CARDIFF 1996-08-31", "WIGAN , England") are places. */
     DATELINES,
     /** One name, one type in an article, by vote; a one-word short form takes its long form's type. */

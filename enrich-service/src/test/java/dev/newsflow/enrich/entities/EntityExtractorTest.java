@@ -182,9 +182,10 @@ class EntityExtractorTest {
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < 25_000; i++) {
             int at = text.length();
-            text.append("Mr Acme").append(i % 50).append(" met ");
-            mentions.add(new Mention(i % 3 == 0 ? EntityType.ORGANIZATION : EntityType.PERSON, "Mr Acme" + (i % 50),
-                    at, at + 7 + String.valueOf(i % 50).length()));
+            // Every name distinct, each sharing a word with all the others: the worst case for short forms.
+            text.append("Mr Acme").append(i).append(" met ");
+            mentions.add(new Mention(i % 3 == 0 ? EntityType.ORGANIZATION : EntityType.PERSON, "Mr Acme" + i,
+                    at, at + 7 + String.valueOf(i).length()));
             text.append(i % 10 == 0 ? "France.\n" : "France ");
         }
         EntityExtractor extractor = new EntityExtractor(t -> mentions, Gazetteer.standard());
