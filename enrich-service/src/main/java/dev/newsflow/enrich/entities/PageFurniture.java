@@ -16,8 +16,8 @@ import java.util.Set;
 final class PageFurniture implements MentionRule {
 
     /** Words that name no person, organization or place in a news story, lower case. */
-    private static final Set<String> WORDS = Set.of("newsletter", "newsletters", "subscribe", "subscribers",
-            "unsubscribe", "cookie", "cookies", "advertisement", "advertising", "sponsored", "login", "signup",
+    private static final Set<String> WORDS = Set.of("newsletter", "newsletters", "subscribe",
+            "unsubscribe", "cookie", "cookies", "advertisement", "sponsored", "login", "signup",
             "url", "urlcopied", "copied", "permalink", "homepage", "menu", "navigation", "sitemap", "rss");
     /** Two words in a row that are furniture together though each may be part of a name alone. */
     private static final Set<String> PAIRS = Set.of("rights reserved", "all rights", "copy link", "must read",
