@@ -45,6 +45,11 @@ public final class EntityExtractor {
     private final Gazetteer gazetteer;
     private final EntityResolver resolver;
     private final Set<EntityStep> steps;
+    private final MentionRule furniture = new PageFurniture();
+    private final MentionRule honorifics = new Honorifics();
+    private final MentionRule sportsClubs;
+    private final MentionRule datelines = new DatelinePlaces();
+    private final MentionRule documentTypes = new DocumentTypes();
 
     EntityExtractor(Function<String, List<Mention>> tagger, Gazetteer gazetteer) {
         this(tagger, gazetteer, EnumSet.allOf(EntityStep.class));
@@ -55,6 +60,7 @@ public final class EntityExtractor {
         this.gazetteer = gazetteer;
         this.resolver = new EntityResolver(gazetteer, steps.contains(EntityStep.DEFINED_ACRONYMS));
         this.steps = Set.copyOf(steps);
+        this.sportsClubs = new SportsClubs(gazetteer);
     }
 
     /**
@@ -105,8 +111,8 @@ public final class EntityExtractor {
     List<Mention> fromText(String text) {
         List<Mention> mentions = tagger.apply(text).stream()
                 .map(m -> steps.contains(EntityStep.TRIM) ? trimmed(m) : m).toList();
-        mentions = apply(EntityStep.FURNITURE, new PageFurniture(), mentions, text);
-        mentions = apply(EntityStep.HONORIFICS, new Honorifics(), mentions, text);
+        mentions = apply(EntityStep.FURNITURE, furniture, mentions, text);
+        mentions = apply(EntityStep.HONORIFICS, honorifics, mentions, text);
         List<Mention> kept = new ArrayList<>();
         for (Mention m : mentions) {
             if (steps.contains(EntityStep.GAZETTEER_TYPES)) {
@@ -119,9 +125,9 @@ public final class EntityExtractor {
             kept.addAll(missedByTagger(gazetteer.find(text), mentions));
         }
         kept.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        kept = apply(EntityStep.SPORTS_CLUBS, new SportsClubs(gazetteer), kept, text);
-        kept = apply(EntityStep.DATELINES, new DatelinePlaces(), kept, text);
-        kept = apply(EntityStep.DOCUMENT_TYPES, new DocumentTypes(), kept, text);
+        kept = apply(EntityStep.SPORTS_CLUBS, sportsClubs, kept, text);
+        kept = apply(EntityStep.DATELINES, datelines, kept, text);
+        kept = apply(EntityStep.DOCUMENT_TYPES, documentTypes, kept, text);
         return steps.contains(EntityStep.SURNAMES) ? surnamesToPeople(kept) : kept;
     }
 

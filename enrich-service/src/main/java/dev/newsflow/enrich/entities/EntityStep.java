@@ -23,7 +23,7 @@ enum EntityStep {
     SPORTS_CLUBS,
     /** The names of a dateline ("CARDIFF 1996-08-31", "WIGAN , England") are places. */
     DATELINES,
-    /** One name, one type in an article, by vote; a one-word short form takes its long form's type. */
+    /** One name, one type where a person is in question, by vote; "Magna" beside "Magna International" is it. */
     DOCUMENT_TYPES,
     /** A lone surname of a person named in full becomes that person. */
     SURNAMES,
