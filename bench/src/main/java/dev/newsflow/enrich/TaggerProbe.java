@@ -1,9 +1,10 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.enrich.entities.EntityTagger;
+
 /**
  * The entity tagger alone, for the benchmark's ceiling of the enrich stage and its JMH benchmark.
- * It lives in the enrich package because {@code EntityTagger.tag} is package-private there; a
- * public entry point in enrich-service would let this class go.
+ * It loads the model before any measurement and answers a count, so a benchmark has a result to keep.
  */
 public final class TaggerProbe {
 

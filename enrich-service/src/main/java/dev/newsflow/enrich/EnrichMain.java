@@ -3,6 +3,7 @@ package dev.newsflow.enrich;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.Metrics;
 import dev.newsflow.core.ServiceHttp;
+import dev.newsflow.enrich.entities.EntityTagger;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;

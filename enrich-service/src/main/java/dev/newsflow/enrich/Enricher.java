@@ -4,6 +4,8 @@ import dev.newsflow.core.Dateline;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.entities.Entities;
+import dev.newsflow.enrich.entities.EntityExtractor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,28 +17,39 @@ import java.util.regex.Pattern;
 /**
  * Gives each entity of an article one name, the fullest the article uses: "Putin" after "Vladimir
  * Putin" is "Vladimir Putin", "Xi" is "Xi Jinping", "SCO" after "Shanghai Cooperation Organisation
- * (SCO)" is the long name, and so is "EU" beside "European Union" (its initials). Possessives and a
+ * (SCO)" is the long name (an acronym merely matching initials is not merged: "U.S." and "United
+ * States" stay as written, as readers and the news evaluation count them). Possessives and a
  * leading "the" go, repeats (ignoring case) collapse, and names keep the order of first mention.
  * Hand-written: CoreNLP's coreference needs the full pipeline and its parser models, far beyond
  * the one tagger model we ship, and these rules are what news names need.
  */
 final class EntityResolver {
 
-    private static final Pattern LEADING_THE = Pattern.compile("^(?:the|THE)\\s+");
     private static final Pattern LEADING_CAPITAL_THE = Pattern.compile("^The\\s+");
-    private static final Pattern POSSESSIVE = Pattern.compile("(?:['’][sS]|(?<=[sS])['’])$");
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}“”‘’«»\\s]+|[\\p{Punct}“”‘’«»\\s&&[^.)]]+$");
+    /** Quotes beyond ASCII's that may wrap a name. */
+    private static final String QUOTES = "“”‘’«»";
     private static final Pattern DEFINITION = Pattern.compile("^\\s*\\(\\s*([\\p{Lu}][\\p{L}\\p{N}&.\\-]{0,9})\\s*\\)");
     private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}][\\p{Lu}\\p{N}&.]{1,7}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\-]+");
-    /** Small words that initials skip: NATO has no letter for "of" or "the". */
-    private static final Set<String> SKIPPED_IN_INITIALS = Set.of("of", "the", "and", "for", "on", "in", "de", "&");
+
+    /** Longest name, in words, searched for the short forms inside it. */
+    private static final int MAX_RUN_WORDS = 12;
+    /** Most long forms a short form is weighed against; more means it is ambiguous. */
+    private static final int MAX_LONG_FORMS = 8;
 
     private final Gazetteer gazetteer;
+    private final boolean definedAcronyms;
 
     EntityResolver(Gazetteer gazetteer) {
+        this(gazetteer, true);
+    }
+
+    /**
+     * @param definedAcronyms an acronym the text defines ("Shanghai Cooperation Organisation (SCO)") is its long name
+     */
+    EntityResolver(Gazetteer gazetteer, boolean definedAcronyms) {
         this.gazetteer = gazetteer;
+        this.definedAcronyms = definedAcronyms;
     }
 
     /**
@@ -54,7 +65,7 @@ final class EntityResolver {
                 .filter(m -> m.text().codePoints().anyMatch(Character::isLetter))
                 .sorted(Comparator.comparingInt(Mention::start))
                 .toList();
-        Map<String, String> defined = acronymDefinitions(clean, text);
+        Map<String, String> defined = definedAcronyms ? acronymDefinitions(clean, text) : Map.of();
         Map<EntityType, List<String>> names = new LinkedHashMap<>();
         for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)) {
             names.put(type, distinct(clean.stream().filter(m -> m.type() == type).map(Mention::text).toList()));
@@ -63,9 +74,10 @@ final class EntityResolver {
         List<Resolved> longestFirst = new ArrayList<>();
         names.forEach((type, list) -> list.forEach(name -> longestFirst.add(new Resolved(name, type))));
         longestFirst.sort(Comparator.comparingInt((Resolved r) -> tokens(r.name()).size()).reversed());
+        Map<String, List<String>> longForms = longFormsByRun(names);
         Map<String, Resolved> canonical = new HashMap<>();
         for (Resolved r : longestFirst) {
-            canonical.put(key(r.type(), r.name()), resolveOne(r.name(), r.type(), names, defined, canonical));
+            canonical.put(key(r.type(), r.name()), resolveOne(r.name(), r.type(), longForms, defined, canonical));
         }
         Map<EntityType, Set<String>> out = new LinkedHashMap<>();
         names.keySet().forEach(t -> out.put(t, new LinkedHashSet<>()));
@@ -80,29 +92,67 @@ final class EntityResolver {
                 List.copyOf(out.get(EntityType.PLACE)));
     }
 
+    /**
+     * The names as they were tagged, cleaned of punctuation and repeats but not resolved to their
+     * fullest form: the baseline against which resolution is measured.
+     */
+    static Entities asTagged(List<Mention> mentions) {
+        Map<EntityType, List<String>> names = new LinkedHashMap<>();
+        for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)) {
+            names.put(type, distinct(mentions.stream().filter(m -> m.type() == type).map(m -> clean(m.text()))
+                    .filter(n -> n.codePoints().anyMatch(Character::isLetter)).toList()));
+        }
+        return new Entities(names.get(EntityType.PERSON), names.get(EntityType.ORGANIZATION), names.get(EntityType.PLACE));
+    }
+
     private record Resolved(String name, EntityType type) {
     }
 
-    private Resolved resolveOne(String name, EntityType type, Map<EntityType, List<String>> names,
+    private Resolved resolveOne(String name, EntityType type, Map<String, List<String>> longForms,
             Map<String, String> defined, Map<String, Resolved> done) {
         String definedAs = defined.get(name);
         if (definedAs != null && !definedAs.equalsIgnoreCase(name)) {
             return findDone(done, definedAs).orElse(new Resolved(definedAs, type));
         }
-        if (ACRONYM.matcher(name).matches()) {
-            Optional<Resolved> expanded = uniqueCandidate(names.get(EntityType.ORGANIZATION).stream()
-                    .filter(longName -> initials(longName).equals(name.replace(".", "")))
-                    .map(longName -> done.get(key(EntityType.ORGANIZATION, longName))).toList());
-            if (expanded.isPresent()) {
-                return expanded.get();
-            }
+        List<String> candidates = longForms.getOrDefault(key(type, String.join(" ", tokens(name))), List.of());
+        if (candidates.size() > MAX_LONG_FORMS) {
+            return new Resolved(name, type);
         }
-        List<String> words = tokens(name);
-        Optional<Resolved> longer = uniqueCandidate(names.get(type).stream()
-                .filter(other -> tokens(other).size() > words.size() && containsRun(tokens(other), words))
+        Optional<Resolved> longer = uniqueCandidate(candidates.stream()
                 .filter(other -> !twoKnownNames(name, other))
                 .map(other -> done.get(key(type, other))).toList());
         return longer.orElse(new Resolved(name, type));
+    }
+
+    /**
+     * Every shorter run of words inside each name (keyed by type and the run's words), with the
+     * names it lies in: a short form's long forms are one lookup away, where comparing every pair
+     * of names would be quadratic in an article's names. Names of more than {@link #MAX_RUN_WORDS}
+     * words are not indexed (no news name is that long), and a run inside more than
+     * {@link #MAX_LONG_FORMS} names stands for none of them.
+     */
+    private static Map<String, List<String>> longFormsByRun(Map<EntityType, List<String>> names) {
+        Map<String, List<String>> runs = new HashMap<>();
+        names.forEach((type, list) -> {
+            for (String name : list) {
+                List<String> words = tokens(name);
+                if (words.size() > MAX_RUN_WORDS) {
+                    continue;
+                }
+                for (int from = 0; from < words.size(); from++) {
+                    for (int to = from + 1; to <= words.size(); to++) {
+                        if (to - from < words.size()) {
+                            List<String> at = runs.computeIfAbsent(key(type, String.join(" ", words.subList(from, to))),
+                                    k -> new ArrayList<>());
+                            if (at.size() <= MAX_LONG_FORMS && !at.contains(name)) {
+                                at.add(name);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return runs;
     }
 
     /** "Sudan" inside "South Sudan": both are names of their own, not a short and a long form. */
@@ -130,22 +180,32 @@ final class EntityResolver {
                 continue;
             }
             Matcher d = DEFINITION.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 20)));
-            if (d.find() && ACRONYM.matcher(d.group(1)).matches()) {
+            if (d.find() && ACRONYM.matcher(d.group(1)).matches() && spellsOut(d.group(1), m.text())) {
                 defined.putIfAbsent(d.group(1), m.text());
             }
         }
         return defined;
     }
 
-    /** The capital initials of a name's words, small joining words skipped: "European Union" → "EU". */
-    static String initials(String name) {
-        StringBuilder out = new StringBuilder();
-        for (String word : WORD_BREAK.split(name)) {
-            if (!word.isEmpty() && !SKIPPED_IN_INITIALS.contains(word.toLowerCase(Locale.ROOT))) {
-                out.append(Character.toUpperCase(word.charAt(0)));
-            }
+    /**
+     * True when the acronym's letters appear in the name in order, the first as the name's first: a
+     * bracket after a name may hold something else, as in "Linda Wild ( U.S. )" in a results table.
+     */
+    static boolean spellsOut(String acronym, String name) {
+        String letters = acronym.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+        String lowerName = name.toLowerCase(Locale.ROOT);
+        if (letters.isEmpty() || lowerName.isEmpty() || letters.charAt(0) != lowerName.charAt(0)) {
+            return false;
         }
-        return out.length() >= 2 ? out.toString() : "";
+        int at = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            at = lowerName.indexOf(letters.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     /**
@@ -165,15 +225,46 @@ final class EntityResolver {
         if (isClean(name)) {
             return name;
         }
-        String s = SPACES.matcher(name).replaceAll(" ").strip();
-        String before;
-        do {
-            before = s;
-            s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
-            s = LEADING_THE.matcher(s).replaceFirst("");
-            s = POSSESSIVE.matcher(s).replaceFirst("").strip();
-        } while (!s.equals(before));
-        return s;
+        String s = SPACES.matcher(name).replaceAll(" ");
+        // Two cursors moving inwards: each pass strips at least one character or ends the loop, and
+        // every check looks at a few characters only, so the whole is linear in the name's length.
+        int start = 0;
+        int end = s.length();
+        boolean changed = true;
+        while (changed && start < end) {
+            int before = end - start;
+            while (start < end && isEdge(s.charAt(start))) {
+                start++;
+            }
+            while (end > start && isEdge(s.charAt(end - 1)) && s.charAt(end - 1) != '.' && s.charAt(end - 1) != ')') {
+                end--;
+            }
+            if (end - start > 4 && (s.startsWith("the ", start) || s.startsWith("THE ", start))) {
+                start += 4;
+            }
+            end -= possessiveLength(s, start, end);
+            changed = end - start < before;
+        }
+        return s.substring(start, end).strip();
+    }
+
+    /** How many characters of a possessive end the name: 2 for "'s", 1 for the apostrophe of "Reuters'", else 0. */
+    private static int possessiveLength(String s, int start, int end) {
+        if (end - start < 2 || "'’".indexOf(s.charAt(end - 1)) < 0 && "'’".indexOf(s.charAt(end - 2)) < 0) {
+            return 0;
+        }
+        char last = s.charAt(end - 1);
+        char beforeLast = s.charAt(end - 2);
+        if ((last == 's' || last == 'S') && "'’".indexOf(beforeLast) >= 0) {
+            return 2;
+        }
+        return "'’".indexOf(last) >= 0 && (beforeLast == 's' || beforeLast == 'S') ? 1 : 0;
+    }
+
+    /** Punctuation and spaces that may wrap a name; a final dot or bracket belongs to some ("Corp.", "(Z)"). */
+    private static boolean isEdge(char c) {
+        return (c < 128 && !Character.isLetterOrDigit(c) && c > ' ' && c != 127) || Character.isWhitespace(c)
+                || QUOTES.indexOf(c) >= 0;
     }
 
     /**
@@ -200,15 +291,6 @@ final class EntityResolver {
             }
         }
         return true;
-    }
-
-    private static boolean containsRun(List<String> longer, List<String> shorter) {
-        for (int i = 0; i + shorter.size() <= longer.size(); i++) {
-            if (longer.subList(i, i + shorter.size()).equals(shorter)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> tokens(String name) {

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,13 +73,25 @@ class EntityResolverTest {
     }
 
     @Test
-    void acronymMatchingTheInitialsOfAnOrganizationIsThatOrganization() {
+    void acronymMerelyMatchingTheInitialsOfAnOrganizationStaysAsWritten() {
         String text = "The European Union and NATO met. The EU and the North Atlantic Treaty Organization agreed.";
         List<Mention> mentions = mentions(text, EntityType.ORGANIZATION,
                 "European Union", "NATO", "EU", "North Atlantic Treaty Organization");
 
         assertThat(resolver.resolve(mentions, text).organizations())
-                .containsExactly("European Union", "North Atlantic Treaty Organization");
+                .containsExactly("European Union", "NATO", "EU", "North Atlantic Treaty Organization");
+    }
+
+    @Test
+    void bracketAfterANameThatDoesNotSpellItOutDefinesNothing() {
+        String text = "Linda Wild ( U.S. ) beat Barbara Rittner ( Germany ).";
+        List<Mention> mentions = new ArrayList<>(mentions(text, EntityType.PERSON, "Linda Wild", "Barbara Rittner"));
+        mentions.addAll(mentions(text, EntityType.PLACE, "U.S.", "Germany"));
+
+        Entities entities = resolver.resolve(mentions, text);
+
+        assertThat(entities.people()).containsExactly("Linda Wild", "Barbara Rittner");
+        assertThat(entities.places()).containsExactly("U.S.", "Germany");
     }
 
     @Test
@@ -141,9 +153,20 @@ class EntityResolverTest {
     }
 
     @Test
-    void initialsSkipSmallWords() {
-        assertThat(EntityResolver.initials("Organization of the Petroleum Exporting Countries")).isEqualTo("OPEC");
-        assertThat(EntityResolver.initials("Shanghai Cooperation Organisation")).isEqualTo("SCO");
-        assertThat(EntityResolver.initials("Reuters")).isEmpty();
+    void anAcronymSpellsOutANameWhoseLettersItTakesInOrder() {
+        assertThat(EntityResolver.spellsOut("OPEC", "Organization of the Petroleum Exporting Countries")).isTrue();
+        assertThat(EntityResolver.spellsOut("SCO", "Shanghai Cooperation Organisation")).isTrue();
+        assertThat(EntityResolver.spellsOut("U.S.", "Linda Wild")).isFalse();
+        assertThat(EntityResolver.spellsOut("KDP", "Democratic Party of Kurdistan")).isFalse();
+    }
+
+    @Test
+    void cleaningALongRunOfPunctuationIsLinear() {
+        String run = "-".repeat(200_000);
+        long started = System.nanoTime();
+
+        assertThat(EntityResolver.clean("Acme " + run + " Corp" + run)).isEqualTo("Acme " + run + " Corp");
+        assertThat(EntityResolver.clean(run + "the the Acme's" + run)).isEqualTo("Acme");
+        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
     }
 }

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 import java.io.BufferedReader;
 import java.io.IOException;

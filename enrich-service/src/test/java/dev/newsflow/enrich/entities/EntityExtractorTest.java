@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +106,21 @@ class EntityExtractorTest {
     }
 
     @Test
+    void aSentencesPrepositionAndANounHeadingANameWithOfAreDropped() {
+        EntityExtractor extractor = extractor(Map.of("In Milwaukee", EntityType.PLACE,
+                "Shares of Douglas & Lomason Co", EntityType.ORGANIZATION,
+                "St. Louis-based Mercantile Bancorp Inc.", EntityType.ORGANIZATION, "Bank of England", EntityType.ORGANIZATION));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "In Milwaukee it rained. Shares of Douglas & Lomason Co fell as St. Louis-based Mercantile Bancorp Inc. "
+                        + "and the Bank of England met.", "en");
+
+        assertThat(entities.places()).containsExactly("Milwaukee");
+        assertThat(entities.organizations()).containsExactly("Douglas & Lomason Co", "Mercantile Bancorp Inc.",
+                "Bank of England");
+    }
+
+    @Test
     void loneSurnameTypedOtherwiseJoinsThePerson() {
         EntityExtractor extractor = extractor(Map.of("Alpay Ozalan", EntityType.PERSON, "Ozalan", EntityType.ORGANIZATION));
 
@@ -114,5 +129,71 @@ class EntityExtractorTest {
 
         assertThat(entities.people()).containsExactly("Alpay Ozalan");
         assertThat(entities.organizations()).isEmpty();
+    }
+
+    @Test
+    void titlesLeaveNamesAndANameAfterATitleIsAPerson() {
+        EntityExtractor extractor = extractor(Map.of("Mr Putin", EntityType.PERSON, "Tansu Ciller", EntityType.PLACE));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "Mr Putin called Prime Minister Tansu Ciller on Monday.", "en");
+
+        assertThat(entities.people()).containsExactly("Putin", "Tansu Ciller");
+        assertThat(entities.places()).isEmpty();
+    }
+
+    @Test
+    void pageFurnitureIsNoName() {
+        EntityExtractor extractor = extractor(Map.of("All Rights Reserved", EntityType.ORGANIZATION,
+                "Copy Link URLCopied", EntityType.ORGANIZATION, "LEDs", EntityType.PERSON, "Sony", EntityType.ORGANIZATION));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "Sony makes LEDs.\nCopy Link URLCopied\n(c) 2024 Sony. All Rights Reserved", "en");
+
+        assertThat(entities.organizations()).containsExactly("Sony");
+        assertThat(entities.people()).isEmpty();
+    }
+
+    @Test
+    void theNamesOfADatelineArePlaces() {
+        EntityExtractor extractor = extractor(Map.of("CARDIFF", EntityType.ORGANIZATION, "Wales", EntityType.PLACE));
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null,
+                "CARDIFF 1996-08-31\nWales beat San Marino 6-0 on Saturday.", "en");
+
+        assertThat(entities.places()).contains("CARDIFF", "Wales");
+        assertThat(entities.organizations()).isEmpty();
+    }
+
+    @Test
+    void everyStepCanBeSwitchedOffToMeasureTheTaggerAlone() {
+        Function<String, List<Mention>> tagger = text -> List.of(new Mention(EntityType.PERSON, "Mr Putin", 0, 8),
+                new Mention(EntityType.MISC, "Russian", 15, 22));
+        EntityExtractor alone = new EntityExtractor(tagger, Gazetteer.standard(), EntityStep.parse("none"));
+
+        Entities entities = alone.extract(feed(List.of(), List.of(), List.of()), null, "Mr Putin, the Russian", "en");
+
+        assertThat(entities).isEqualTo(new Entities(List.of("Mr Putin"), List.of(), List.of()));
+    }
+
+    @Test
+    void aHundredThousandWordTextTakesLinearTime() {
+        StringBuilder text = new StringBuilder();
+        List<Mention> mentions = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) {
+            int at = text.length();
+            // Every name distinct, each sharing a word with all the others: the worst case for short forms.
+            text.append("Mr Acme").append(i).append(" met ");
+            mentions.add(new Mention(i % 3 == 0 ? EntityType.ORGANIZATION : EntityType.PERSON, "Mr Acme" + i,
+                    at, at + 7 + String.valueOf(i).length()));
+            text.append(i % 10 == 0 ? "France.\n" : "France ");
+        }
+        EntityExtractor extractor = new EntityExtractor(t -> mentions, Gazetteer.standard());
+        long started = System.nanoTime();
+
+        Entities entities = extractor.extract(feed(List.of(), List.of(), List.of()), null, text.toString(), "en");
+
+        assertThat(entities.places()).containsExactly("France");
+        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
     }
 }

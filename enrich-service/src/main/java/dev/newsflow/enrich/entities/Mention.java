@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 /**
  * One name found in a text.
@@ -7,10 +7,10 @@ package dev.newsflow.enrich;
  *              come from the text (feed entities) have a negative start
  * @param end   offset just past the last character
  */
-record Mention(EntityType type, String text, int start, int end) {
+public record Mention(EntityType type, String text, int start, int end) {
 
     /** The same span read as another type. */
-    Mention as(EntityType newType) {
+    public Mention as(EntityType newType) {
         return new Mention(newType, text, start, end);
     }
 }

@@ -1,7 +1,7 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 /** The kinds of named entity an article is tagged with, as the CoNLL-2003 tagger names them. */
-enum EntityType {
+public enum EntityType {
     PERSON,
     ORGANIZATION,
     PLACE,

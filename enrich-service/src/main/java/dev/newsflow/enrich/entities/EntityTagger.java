@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.entities;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -59,7 +59,7 @@ public final class EntityTagger {
      * line breaks) is tagged on its own: headlines and datelines end without a full stop, and the
      * tagger would otherwise read them as one sentence with the next line.
      */
-    List<Mention> tag(String text) {
+    public List<Mention> tag(String text) {
         List<Mention> mentions = new ArrayList<>();
         int lineStart = 0;
         while (lineStart < text.length()) {
