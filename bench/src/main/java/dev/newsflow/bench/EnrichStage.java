@@ -3,7 +3,6 @@ package dev.newsflow.bench;
 import dev.newsflow.core.KafkaSettings;
 import dev.newsflow.core.TopicInitializer;
 import dev.newsflow.core.Topics;
-import dev.newsflow.enrich.TaggerProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

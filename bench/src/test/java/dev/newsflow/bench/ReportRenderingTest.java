@@ -24,7 +24,7 @@ class ReportRenderingTest {
                         Figure.alone("search", "mixed queries p50", Double.NaN, "ms")),
                 List.of(new ServiceCost("enrich-service", 60, 4000, 700L * 1024 * 1024)),
                 List.of(new Hotspots("e2e-enrich", 1000, List.of(new Hotspots.Share("edu.stanford.nlp.ie.crf.X.y", 0.42)),
-                        List.of(new Hotspots.Share("dev.newsflow.enrich.EntityTagger.tag", 0.81)))));
+                        List.of(new Hotspots.Share("dev.newsflow.enrich.entities.EntityTagger.tag", 0.81)))));
     }
 
     @Test
@@ -47,7 +47,7 @@ class ReportRenderingTest {
                 + " 4 clients; run took 9m05s");
         assertThat(markdown).contains("| enrich-service | 15.0 | 700 MiB |");
         assertThat(markdown).contains("**e2e-enrich** (1000 samples): top of stack `edu.stanford.nlp.ie.crf.X.y` 42%;"
-                + " our code, inclusive `dev.newsflow.enrich.EntityTagger.tag` 81%");
+                + " our code, inclusive `dev.newsflow.enrich.entities.EntityTagger.tag` 81%");
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.newsflow.bench.CorpusArticle;
 import dev.newsflow.bench.CorpusGenerator;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.enrich.Enricher;
-import dev.newsflow.enrich.TaggerProbe;
+import dev.newsflow.bench.TaggerProbe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

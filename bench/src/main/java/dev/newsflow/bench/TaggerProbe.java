@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.bench;
 
 import dev.newsflow.enrich.entities.EntityTagger;
 
