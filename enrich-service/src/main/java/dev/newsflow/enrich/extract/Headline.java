@@ -1,0 +1,117 @@
+package dev.newsflow.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The story's headline. Pages name themselves in {@code <title>} and og:title ("Storm hits coast |
+ * Daily Gazette", "World - Daily Gazette - Storm hits coast"); the headline is the part that is not
+ * the site or a section. An {@code <h1>} that agrees with those is taken as written, since titles are
+ * sometimes shortened; one that does not is a logo or a section heading more often than not.
+ */
+final class Headline {
+
+    /** A separator between headline, section and site: a bar, dash, bullet or guillemet with spaces around. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s[|\\-–—·•»«/:]{1,2}\\s");
+    /** A segment this short beside the headline is a site or section name. */
+    private static final int SITE_PART_MAX_WORDS = 5;
+    private static final int HEADLINES_LOOKED_AT = 5;
+
+    private Headline() {
+    }
+
+    static String of(Document doc, PageMeta meta) {
+        List<String> named = new ArrayList<>();
+        addIfPresent(named, strip(meta.ogTitle(), meta));
+        addIfPresent(named, meta.jsonLd() == null ? null : strip(meta.jsonLd().headline(), meta));
+        addIfPresent(named, strip(meta.titleTag(), meta));
+        String titleWords = normal(meta.titleTag() + " " + meta.ogTitle());
+        int looked = 0;
+        for (Element h1 : doc.select("h1")) {
+            String text = h1.text().strip();
+            if (text.isEmpty() || looked++ >= HEADLINES_LOOKED_AT) {
+                continue;
+            }
+            String n = normal(text);
+            if (named.stream().anyMatch(t -> normal(t).equals(n)) || (WordCount.of(text) >= 3 && titleWords.contains(n))) {
+                return text;
+            }
+        }
+        if (!named.isEmpty()) {
+            return named.getFirst();
+        }
+        Element h1 = doc.selectFirst("h1, h2");
+        return h1 == null || h1.text().isBlank() ? null : h1.text().strip();
+    }
+
+    /** The title without the site's and section's names, or null for a blank title. */
+    static String strip(String title, PageMeta meta) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        String t = title.strip();
+        List<String> parts = split(t);
+        if (parts.size() < 2) {
+            return t;
+        }
+        List<String> kept = new ArrayList<>(parts);
+        kept.removeIf(p -> isSiteName(p, meta));
+        if (kept.size() == 1) {
+            return kept.getFirst();
+        }
+        // No part is recognisably the site: the headline is the one long part among short ones.
+        List<String> candidates = kept.isEmpty() ? parts : kept;
+        String longest = candidates.stream().max((a, b) -> Integer.compare(WordCount.of(a), WordCount.of(b))).orElseThrow();
+        boolean othersShort = candidates.stream().filter(p -> p != longest)
+                .allMatch(p -> WordCount.of(p) <= SITE_PART_MAX_WORDS && WordCount.of(p) < WordCount.of(longest));
+        return othersShort ? longest : String.join(" - ", candidates);
+    }
+
+    private static List<String> split(String title) {
+        List<String> parts = new ArrayList<>();
+        for (String p : SEPARATOR.split(title)) {
+            if (!p.isBlank()) {
+                parts.add(p.strip());
+            }
+        }
+        return parts;
+    }
+
+    /** The part names the site: og:site_name, or the words of the page's host ("smh" in news.smh.com.au). */
+    private static boolean isSiteName(String part, PageMeta meta) {
+        String p = letters(part);
+        if (p.isEmpty()) {
+            return true;
+        }
+        if (!meta.siteName().isBlank() && letters(meta.siteName()).equals(p)) {
+            return true;
+        }
+        if (meta.host() == null || WordCount.of(part) > SITE_PART_MAX_WORDS) {
+            return false;
+        }
+        return Arrays.stream(meta.host().split("\\."))
+                .filter(label -> label.length() >= 3 && !label.equals("www") && !label.equals("com"))
+                .anyMatch(label -> p.equals(letters(label)) || p.equals(letters(label) + "com"));
+    }
+
+    private static String letters(String s) {
+        StringBuilder out = new StringBuilder();
+        s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    private static String normal(String s) {
+        return String.join(" ", s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip();
+    }
+
+    private static void addIfPresent(List<String> list, String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(value);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.newsflow.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Finds the story in a web page: headline, text, byline, date and declared language.
+ *
+ * <p>The text comes from the first of these that holds the story: the JSON-LD {@code articleBody}
+ * when it is long and its words are the page's own; Readability's pick, unless it is a scrap next
+ * to what the densest run of prose holds; that run; any visible text; the page's description. So a
+ * page that shows any story text always yields a body. Every step is linear in the page, or is
+ * skipped for pages too deep or large for it ({@link ReadabilityBody}).
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class PageExtractor {
+
+    /** A block mostly made of link text is a list of other stories or a share bar. */
+    private static final double LINK_BLOCK_MIN_DENSITY = 0.6;
+    /** Readability's pick is a scrap when it holds less than this share of the densest run's words. */
+    private static final double SCRAP_SHARE = 0.3;
+    private static final int JSON_LD_MIN_WORDS = 40;
+    /** Share of JSON-LD body words that must appear on the page for it to be this page's story. */
+    private static final double JSON_LD_MIN_AGREEMENT = 0.8;
+
+    /** The page's story; never null, and with an empty body only for a page without visible text. */
+    public ExtractedPage extract(String html) {
+        Document doc = Jsoup.parse(html == null ? "" : html);
+        PageMeta meta = PageMeta.read(doc);
+        String title = Headline.of(doc, meta);
+        List<String> body = withoutHeadline(body(doc, meta), title);
+        return new ExtractedPage(title, body, meta.byline(), meta.published(), meta.language());
+    }
+
+    private static List<String> body(Document doc, PageMeta meta) {
+        Document original = doc.clone();
+        List<String> readability = ReadabilityBody.blocks(doc, DomShape.of(doc))
+                .map(PageExtractor::withoutLinkBlocks).orElse(List.of());
+        List<String> density = DensityBody.blocks(doc).stream().map(BlockText.Block::text).toList();
+        List<String> chosen = words(readability) < SCRAP_SHARE * words(density) ? density : readability;
+        Optional<List<String>> jsonLd = jsonLdBody(meta, original, chosen);
+        if (jsonLd.isPresent()) {
+            return jsonLd.get();
+        }
+        if (!chosen.isEmpty()) {
+            return chosen;
+        }
+        List<String> visible = BlockText.paragraphs(original.body() == null ? original : original.body());
+        if (!visible.isEmpty()) {
+            return visible;
+        }
+        String description = original.select("meta[property=og:description], meta[name=description]").attr("content");
+        return description.isBlank() ? List.of() : List.of(description.strip());
+    }
+
+    /**
+     * The JSON-LD story when it is plausible: long, at least as complete as the page's own pick, and
+     * made of words the page shows (not a teaser of another story, not a stale copy).
+     */
+    private static Optional<List<String>> jsonLdBody(PageMeta meta, Document page, List<String> chosen) {
+        if (meta.jsonLd() == null || meta.jsonLd().body() == null) {
+            return Optional.empty();
+        }
+        String raw = meta.jsonLd().body();
+        // Some sites put the story's HTML in articleBody; its blocks become paragraphs like the page's.
+        List<String> paragraphs = raw.indexOf('<') >= 0 && raw.indexOf('>') > 0
+                ? BlockText.paragraphs(Jsoup.parseBodyFragment(raw).body())
+                : splitLines(raw);
+        int ldWords = words(paragraphs);
+        if (ldWords < JSON_LD_MIN_WORDS || ldWords < words(chosen) * 0.8) {
+            return Optional.empty();
+        }
+        Set<String> pageWords = lowerWords(page.body() == null ? "" : page.body().text());
+        List<String> ld = lowerWordList(String.join(" ", paragraphs));
+        long known = ld.stream().filter(pageWords::contains).count();
+        return known >= JSON_LD_MIN_AGREEMENT * ld.size() ? Optional.of(paragraphs) : Optional.empty();
+    }
+
+    private static List<String> withoutLinkBlocks(List<BlockText.Block> blocks) {
+        return blocks.stream().filter(b -> b.linkDensity() < LINK_BLOCK_MIN_DENSITY).map(BlockText.Block::text).toList();
+    }
+
+    /** Pages repeat the headline above the story; the title already carries it. */
+    private static List<String> withoutHeadline(List<String> body, String title) {
+        if (title == null || body.isEmpty()) {
+            return body;
+        }
+        String t = title.strip().toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>(body);
+        for (int i = 0; i < Math.min(3, out.size()); i++) {
+            if (out.get(i).strip().toLowerCase(Locale.ROOT).equals(t)) {
+                out.remove(i);
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static List<String> splitLines(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\\n")) {
+            String p = line.strip();
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static int words(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += WordCount.of(p);
+        }
+        return n;
+    }
+
+    private static Set<String> lowerWords(String text) {
+        return new HashSet<>(lowerWordList(text));
+    }
+
+    private static List<String> lowerWordList(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                word.append(Character.toLowerCase(c));
+            } else if (!word.isEmpty()) {
+                out.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        return out;
+    }
+}
