@@ -28,11 +28,27 @@ final class HtmlCleaner {
     /** A whole page: its headline, story text, byline, publication date and declared language. */
     CleanText cleanPage(String html) {
         ExtractedPage page = extractor.extract(html);
-        List<String> paragraphs = PlainTextCleaner.paragraphs(page.body());
+        List<String> paragraphs = untilClosingMatter(PlainTextCleaner.paragraphs(page.body()));
         List<String> story = paragraphs.stream().filter(p -> !lines.isFurniture(p)).toList();
         // Never lose the whole story to the furniture rules: a page of short lines keeps them.
         String body = String.join("\n\n", story.isEmpty() ? paragraphs : story);
         return new CleanText(page.title(), body, page.byline(), page.publishedAt(), page.language());
+    }
+
+    /**
+     * The paragraphs before a heading that opens the page's closing matter ("Related stories",
+     * "Comments"), once the story has begun: what follows such a heading is other stories or readers'.
+     */
+    private List<String> untilClosingMatter(List<String> paragraphs) {
+        boolean storyBegun = false;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            if (storyBegun && lines.isClosingSection(p)) {
+                return paragraphs.subList(0, i);
+            }
+            storyBegun |= lines.isProse(p);
+        }
+        return paragraphs;
     }
 
     /** The text of an HTML fragment a feed sent as the story body; paragraphs kept, nothing dropped. */

@@ -24,7 +24,12 @@ public final class PageExtractor {
 
     /** A block mostly made of link text is a list of other stories or a share bar. */
     private static final double LINK_BLOCK_MIN_DENSITY = 0.6;
-    /** Readability's pick is a scrap when it holds less than this share of the densest run's words. */
+    /**
+     * Readability's pick is a scrap (a caption, a cookie note, the headline alone) when it is this short
+     * and holds less than {@link #SCRAP_SHARE} of the densest run's words. A longer pick is kept even
+     * next to a much longer run: that run is then a comment thread or a gallery more often than the story.
+     */
+    private static final int SCRAP_MAX_WORDS = 150;
     private static final double SCRAP_SHARE = 0.3;
     private static final int JSON_LD_MIN_WORDS = 40;
     /** Share of JSON-LD body words that must appear on the page for it to be this page's story. */
@@ -44,7 +49,8 @@ public final class PageExtractor {
         List<String> readability = ReadabilityBody.blocks(doc, DomShape.of(doc))
                 .map(PageExtractor::withoutLinkBlocks).orElse(List.of());
         List<String> density = DensityBody.blocks(doc).stream().map(BlockText.Block::text).toList();
-        List<String> chosen = words(readability) < SCRAP_SHARE * words(density) ? density : readability;
+        int found = words(readability);
+        List<String> chosen = found < SCRAP_MAX_WORDS && found < SCRAP_SHARE * words(density) ? density : readability;
         Optional<List<String>> jsonLd = jsonLdBody(meta, original, chosen);
         if (jsonLd.isPresent()) {
             return jsonLd.get();
