@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,37 +17,65 @@ import org.jsoup.nodes.Element;
  */
 final class Headline {
 
-    /** A separator between headline, section and site: a bar, dash, bullet or guillemet with spaces around. */
-    private static final Pattern SEPARATOR = Pattern.compile("\\s[|\\-–—·•»«/:]{1,2}\\s");
+    /**
+     * A separator between headline, section and site: a bar, dash, bullet or guillemet with spaces
+     * around, or an underscore (which headlines themselves do not use).
+     */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s[|\\-–—·•»«/:]{1,2}\\s|\\s?_\\s?");
+    /** "Site: Headline": a colon only separates a site name, since headlines use it too ("Iran: Who..."). */
+    private static final Pattern COLON = Pattern.compile(":\\s");
     /** A segment this short beside the headline is a site or section name. */
     private static final int SITE_PART_MAX_WORDS = 5;
+    /** A part that is a domain name ("NDTV.com") names the site. */
+    private static final Pattern DOMAIN = Pattern.compile("(?i)(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|co|info|biz|[a-z]{2})");
     private static final int HEADLINES_LOOKED_AT = 5;
 
     private Headline() {
     }
 
-    static String of(Document doc, PageMeta meta) {
+    /** The page's first few {@code <h1>} texts, read before the page is cut up. */
+    static List<String> headings(Document doc) {
+        List<String> out = new ArrayList<>();
+        for (Element h1 : doc.select("h1")) {
+            String text = h1.text().strip();
+            if (!text.isEmpty() && out.size() < HEADLINES_LOOKED_AT) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The headline.
+     *
+     * @param headings  the page's {@code <h1>} texts
+     * @param storyText the story's text, to tell a headline from a title that names only the site
+     */
+    static String of(List<String> headings, PageMeta meta, String storyText) {
         List<String> named = new ArrayList<>();
         addIfPresent(named, strip(meta.ogTitle(), meta));
         addIfPresent(named, meta.jsonLd() == null ? null : strip(meta.jsonLd().headline(), meta));
         addIfPresent(named, strip(meta.titleTag(), meta));
         String titleWords = normal(meta.titleTag() + " " + meta.ogTitle());
-        int looked = 0;
-        for (Element h1 : doc.select("h1")) {
-            String text = h1.text().strip();
-            if (text.isEmpty() || looked++ >= HEADLINES_LOOKED_AT) {
-                continue;
-            }
-            String n = normal(text);
-            if (named.stream().anyMatch(t -> normal(t).equals(n)) || (WordCount.of(text) >= 3 && titleWords.contains(n))) {
-                return text;
+        for (String h1 : headings) {
+            String n = normal(h1);
+            if (named.stream().anyMatch(t -> normal(t).equals(n)) || (WordCount.of(h1) >= 3 && titleWords.contains(n))) {
+                return h1;
             }
         }
-        if (!named.isEmpty()) {
-            return named.getFirst();
+        Set<String> story = Set.copyOf(Arrays.asList(normal(storyText).split(" ")));
+        // A title none of whose words the story uses names the site or a section ("Latest News"); an
+        // <h1> the story does speak of is then the better headline.
+        if (!named.isEmpty() && aboutStory(named.getFirst(), story) || headings.isEmpty()) {
+            return named.isEmpty() ? null : named.getFirst();
         }
-        Element h1 = doc.selectFirst("h1, h2");
-        return h1 == null || h1.text().isBlank() ? null : h1.text().strip();
+        return headings.stream().filter(h -> aboutStory(h, story)).findFirst()
+                .orElse(named.isEmpty() ? headings.getFirst() : named.getFirst());
+    }
+
+    private static boolean aboutStory(String headline, Set<String> story) {
+        List<String> words = Arrays.stream(normal(headline).split(" ")).filter(w -> w.length() >= 4).toList();
+        return words.isEmpty() || words.stream().filter(story::contains).count() * 3 >= words.size();
     }
 
     /** The title without the site's and section's names, or null for a blank title. */
@@ -54,7 +83,7 @@ final class Headline {
         if (title == null || title.isBlank()) {
             return null;
         }
-        String t = title.strip();
+        String t = withoutSitePrefix(title.strip(), meta);
         List<String> parts = split(t);
         if (parts.size() < 2) {
             return t;
@@ -72,6 +101,15 @@ final class Headline {
         return othersShort ? longest : String.join(" - ", candidates);
     }
 
+    private static String withoutSitePrefix(String title, PageMeta meta) {
+        var colon = COLON.matcher(title);
+        if (colon.find() && isSiteName(title.substring(0, colon.start()), meta)) {
+            String rest = title.substring(colon.end()).strip();
+            return rest.isEmpty() ? title : rest;
+        }
+        return title;
+    }
+
     private static List<String> split(String title) {
         List<String> parts = new ArrayList<>();
         for (String p : SEPARATOR.split(title)) {
@@ -85,7 +123,7 @@ final class Headline {
     /** The part names the site: og:site_name, or the words of the page's host ("smh" in news.smh.com.au). */
     private static boolean isSiteName(String part, PageMeta meta) {
         String p = letters(part);
-        if (p.isEmpty()) {
+        if (p.isEmpty() || DOMAIN.matcher(part.strip()).matches()) {
             return true;
         }
         if (!meta.siteName().isBlank() && letters(meta.siteName()).equals(p)) {

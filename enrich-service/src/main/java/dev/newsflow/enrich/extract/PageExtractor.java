@@ -39,8 +39,10 @@ public final class PageExtractor {
     public ExtractedPage extract(String html) {
         Document doc = Jsoup.parse(html == null ? "" : html);
         PageMeta meta = PageMeta.read(doc);
-        String title = Headline.of(doc, meta);
-        List<String> body = withoutHeadline(body(doc, meta), title);
+        List<String> headings = Headline.headings(doc);
+        List<String> story = body(doc, meta);
+        String title = Headline.of(headings, meta, String.join(" ", story));
+        List<String> body = withoutHeadline(story, title);
         return new ExtractedPage(title, body, meta.byline(), meta.published(), meta.language());
     }
 
