@@ -8,7 +8,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * The text of an element as blocks: every block element (and {@code <br>}) ends one, so the text of
+ * The text of an element as blocks: every block element ends one ({@code <br>} a line), so the text of
  * neighbouring blocks is never glued together ("Meg James" + "Staff writer" stays two lines). Each
  * block also counts how much of its text sits inside links, the sign of navigation and link lists.
  * jsoup walks the tree without recursion, so the depth of a page costs no stack.
@@ -48,7 +48,7 @@ final class BlockText {
 
     /** Block elements by jsoup's list, plus the table cells and list items old layouts put text in. */
     private static boolean breaks(Element e) {
-        return e.isBlock() || e.nameIs("br") || e.nameIs("td") || e.nameIs("th") || e.nameIs("li");
+        return e.isBlock() || e.nameIs("td") || e.nameIs("th") || e.nameIs("li");
     }
 
     private static final class Collector implements NodeVisitor {
@@ -66,7 +66,9 @@ final class BlockText {
                     linkChars += current.length() - before;
                 }
             } else if (node instanceof Element e) {
-                if (breaks(e)) {
+                if (e.nameIs("br")) {
+                    lineBreak();
+                } else if (breaks(e)) {
                     flush();
                 }
                 if (e.nameIs("a")) {
@@ -81,9 +83,19 @@ final class BlockText {
                 if (e.nameIs("a")) {
                     linkDepth--;
                 }
-                if (breaks(e)) {
+                if (breaks(e) && !e.nameIs("br")) {
                     flush();
                 }
+            }
+        }
+
+        /** A {@code <br>} breaks the line, not the block: lines of one paragraph may continue each other. */
+        private void lineBreak() {
+            while (!current.isEmpty() && current.charAt(current.length() - 1) == ' ') {
+                current.setLength(current.length() - 1);
+            }
+            if (!current.isEmpty() && current.charAt(current.length() - 1) != '\n') {
+                current.append('\n');
             }
         }
 
@@ -92,7 +104,8 @@ final class BlockText {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                    if (!current.isEmpty() && current.charAt(current.length() - 1) != ' ') {
+                    char last = current.isEmpty() ? ' ' : current.charAt(current.length() - 1);
+                    if (last != ' ' && last != '\n') {
                         current.append(' ');
                     }
                 } else if (c != '\u200B' && c != '\u00AD' && c != '\uFEFF') {

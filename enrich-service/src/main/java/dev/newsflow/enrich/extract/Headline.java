@@ -2,10 +2,13 @@ package dev.newsflow.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -21,7 +24,7 @@ final class Headline {
      * A separator between headline, section and site: a bar, dash, bullet or guillemet with spaces
      * around, or an underscore (which headlines themselves do not use).
      */
-    private static final Pattern SEPARATOR = Pattern.compile("\\s[|\\-–—·•»«/:]{1,2}\\s|\\s?_\\s?");
+    private static final Pattern SEPARATOR = Pattern.compile("\\s[|\\-–—·•»«>/:]{1,2}\\s|\\s?_\\s?");
     /** "Site: Headline": a colon only separates a site name, since headlines use it too ("Iran: Who..."). */
     private static final Pattern COLON = Pattern.compile(":\\s");
     /** A segment this short beside the headline is a site or section name. */
@@ -29,6 +32,8 @@ final class Headline {
     /** A part that is a domain name ("NDTV.com") names the site. */
     private static final Pattern DOMAIN = Pattern.compile("(?i)(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|co|info|biz|[a-z]{2})");
     private static final int HEADLINES_LOOKED_AT = 5;
+    /** A headline's words come up early in its story; the rest of a long story adds nothing to the check. */
+    private static final int STORY_WORDS_LOOKED_AT = 2_000;
 
     private Headline() {
     }
@@ -56,14 +61,14 @@ final class Headline {
         addIfPresent(named, strip(meta.ogTitle(), meta));
         addIfPresent(named, meta.jsonLd() == null ? null : strip(meta.jsonLd().headline(), meta));
         addIfPresent(named, strip(meta.titleTag(), meta));
-        String titleWords = normal(meta.titleTag() + " " + meta.ogTitle());
-        for (String h1 : headings) {
-            String n = normal(h1);
-            if (named.stream().anyMatch(t -> normal(t).equals(n)) || (WordCount.of(h1) >= 3 && titleWords.contains(n))) {
-                return h1;
-            }
+        Set<String> story = new HashSet<>(LowerWords.of(storyText, STORY_WORDS_LOOKED_AT));
+        // A logo in an <h1> agrees with the title's site part; the headline's words are the story's too.
+        List<String> agreeing = headings.stream().filter(h1 -> agrees(h1, named, meta)).toList();
+        Optional<String> agreed = agreeing.stream().filter(h1 -> aboutStory(h1, story)).findFirst()
+                .or(() -> agreeing.stream().findFirst());
+        if (agreed.isPresent()) {
+            return agreed.get();
         }
-        Set<String> story = Set.copyOf(Arrays.asList(normal(storyText).split(" ")));
         // A title none of whose words the story uses names the site or a section ("Latest News"); an
         // <h1> the story does speak of is then the better headline.
         if (!named.isEmpty() && aboutStory(named.getFirst(), story) || headings.isEmpty()) {
@@ -73,8 +78,26 @@ final class Headline {
                 .orElse(named.isEmpty() ? headings.getFirst() : named.getFirst());
     }
 
+    /**
+     * The {@code <h1>} is the headline the titles give, whole or shortened: one holds the other, and
+     * what is held is more than a word ("News" in "News | Site" is no agreement).
+     */
+    private static boolean agrees(String h1, List<String> named, PageMeta meta) {
+        String n = normal(h1);
+        int words = WordCount.of(h1);
+        if (words < 2) {
+            return named.stream().anyMatch(t -> normal(t).equals(n));
+        }
+        boolean inHeadline = named.stream().map(Headline::normal)
+                .anyMatch(t -> t.contains(n) || n.contains(t) && t.split(" ").length >= 2);
+        // The raw titles still hold section names ("National News"): only a longer <h1> counts there.
+        boolean inTitle = words >= 3 && Stream.of(meta.titleTag(), meta.ogTitle()).map(Headline::normal)
+                .anyMatch(t -> !t.isEmpty() && t.contains(n));
+        return inHeadline || inTitle;
+    }
+
     private static boolean aboutStory(String headline, Set<String> story) {
-        List<String> words = Arrays.stream(normal(headline).split(" ")).filter(w -> w.length() >= 4).toList();
+        List<String> words = LowerWords.of(headline).stream().filter(w -> w.length() >= 4).toList();
         return words.isEmpty() || words.stream().filter(story::contains).count() * 3 >= words.size();
     }
 
@@ -93,12 +116,14 @@ final class Headline {
         if (kept.size() == 1) {
             return kept.getFirst();
         }
-        // No part is recognisably the site: the headline is the one long part among short ones.
+        // No part is recognisably the site: the headline is the long part at one end, the short ones
+        // beside it are section and site; a long part in the middle means the separators are the headline's.
         List<String> candidates = kept.isEmpty() ? parts : kept;
         String longest = candidates.stream().max((a, b) -> Integer.compare(WordCount.of(a), WordCount.of(b))).orElseThrow();
+        boolean atEnd = longest == candidates.getFirst() || longest == candidates.getLast();
         boolean othersShort = candidates.stream().filter(p -> p != longest)
                 .allMatch(p -> WordCount.of(p) <= SITE_PART_MAX_WORDS && WordCount.of(p) < WordCount.of(longest));
-        return othersShort ? longest : String.join(" - ", candidates);
+        return atEnd && othersShort ? longest : t;
     }
 
     private static String withoutSitePrefix(String title, PageMeta meta) {
@@ -144,7 +169,7 @@ final class Headline {
     }
 
     private static String normal(String s) {
-        return String.join(" ", s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip();
+        return String.join(" ", LowerWords.of(s));
     }
 
     private static void addIfPresent(List<String> list, String value) {

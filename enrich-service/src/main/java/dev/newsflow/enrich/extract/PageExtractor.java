@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -32,6 +33,8 @@ public final class PageExtractor {
     private static final int SCRAP_MAX_WORDS = 150;
     private static final double SCRAP_SHARE = 0.3;
     private static final int JSON_LD_MIN_WORDS = 40;
+    private static final int HEADING_MAX_WORDS = 5;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;)\"'”’»]\\s*$");
     /** Share of JSON-LD body words that must appear on the page for it to be this page's story. */
     private static final double JSON_LD_MIN_AGREEMENT = 0.8;
 
@@ -42,7 +45,7 @@ public final class PageExtractor {
         List<String> headings = Headline.headings(doc);
         List<String> story = body(doc, meta);
         String title = Headline.of(headings, meta, String.join(" ", story));
-        List<String> body = withoutHeadline(story, title);
+        List<String> body = withoutTrailingHeadings(withoutHeadline(story, title));
         return new ExtractedPage(title, body, meta.byline(), meta.published(), meta.language());
     }
 
@@ -85,8 +88,8 @@ public final class PageExtractor {
         if (ldWords < JSON_LD_MIN_WORDS || ldWords < words(chosen) * 0.8) {
             return Optional.empty();
         }
-        Set<String> pageWords = lowerWords(page.body() == null ? "" : page.body().text());
-        List<String> ld = lowerWordList(String.join(" ", paragraphs));
+        Set<String> pageWords = new HashSet<>(LowerWords.of(page.body() == null ? "" : page.body().text()));
+        List<String> ld = LowerWords.of(String.join(" ", paragraphs));
         long known = ld.stream().filter(pageWords::contains).count();
         return known >= JSON_LD_MIN_AGREEMENT * ld.size() ? Optional.of(paragraphs) : Optional.empty();
     }
@@ -111,6 +114,22 @@ public final class PageExtractor {
         return out;
     }
 
+    /**
+     * Short lines after the story's last sentence are the headings of matter that was cut away
+     * ("Related stories", "Share this"), not the story. A body of nothing but short lines is kept.
+     */
+    private static List<String> withoutTrailingHeadings(List<String> body) {
+        int end = body.size();
+        while (end > 1 && isHeading(body.get(end - 1))) {
+            end--;
+        }
+        return end == 1 && isHeading(body.getFirst()) ? body : body.subList(0, end);
+    }
+
+    private static boolean isHeading(String block) {
+        return WordCount.of(block) <= HEADING_MAX_WORDS && !SENTENCE_END.matcher(block).find();
+    }
+
     private static List<String> splitLines(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\\n")) {
@@ -128,24 +147,5 @@ public final class PageExtractor {
             n += WordCount.of(p);
         }
         return n;
-    }
-
-    private static Set<String> lowerWords(String text) {
-        return new HashSet<>(lowerWordList(text));
-    }
-
-    private static List<String> lowerWordList(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                word.append(Character.toLowerCase(c));
-            } else if (!word.isEmpty()) {
-                out.add(word.toString());
-                word.setLength(0);
-            }
-        }
-        return out;
     }
 }

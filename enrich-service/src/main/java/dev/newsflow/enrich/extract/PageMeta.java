@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,6 +27,9 @@ import org.jsoup.nodes.Element;
  */
 record PageMeta(String titleTag, String ogTitle, String siteName, String host, JsonLdArticle jsonLd,
                 String byline, Instant published, String language) {
+
+    /** "en", "en-GB", "pt_BR", "zh-Hant-TW": a BCP 47 tag or a locale, of which the first part is kept. */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}([-_][a-z0-9]{1,8}){0,3}");
 
     static PageMeta read(Document doc) {
         JsonLdArticle ld = JsonLdArticle.of(doc).orElse(null);
@@ -115,9 +119,8 @@ record PageMeta(String titleTag, String ogTitle, String siteName, String host, J
         if (tag == null) {
             return Optional.empty();
         }
-        String code = tag.strip().toLowerCase(Locale.ROOT).split("[-_,;\\s]", 2)[0];
-        return code.length() >= 2 && code.length() <= 3 && code.chars().allMatch(c -> c >= 'a' && c <= 'z')
-                ? Optional.of(code) : Optional.empty();
+        String t = tag.strip().toLowerCase(Locale.ROOT);
+        return LANGUAGE_TAG.matcher(t).matches() ? Optional.of(t.split("[-_]", 2)[0]) : Optional.empty();
     }
 
     private static String host(String url) {
