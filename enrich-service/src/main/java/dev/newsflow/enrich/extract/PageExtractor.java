@@ -45,7 +45,7 @@ public final class PageExtractor {
         List<String> headings = Headline.headings(doc);
         List<String> story = body(doc, meta);
         String title = Headline.of(headings, meta, String.join(" ", story));
-        List<String> body = withoutTrailingHeadings(withoutHeadline(story, title));
+        List<String> body = withoutTrailingHeadings(withoutHeadline(story, title, meta.titleTag(), meta.ogTitle()));
         return new ExtractedPage(title, body, meta.byline(), meta.published(), meta.language());
     }
 
@@ -98,15 +98,17 @@ public final class PageExtractor {
         return blocks.stream().filter(b -> b.linkDensity() < LINK_BLOCK_MIN_DENSITY).map(BlockText.Block::text).toList();
     }
 
-    /** Pages repeat the headline above the story; the title already carries it. */
-    private static List<String> withoutHeadline(List<String> body, String title) {
-        if (title == null || body.isEmpty()) {
-            return body;
+    /** Pages repeat the headline (or the whole page title) above the story; the title already carries it. */
+    private static List<String> withoutHeadline(List<String> body, String... titles) {
+        Set<String> repeated = new HashSet<>();
+        for (String t : titles) {
+            if (t != null && !t.isBlank()) {
+                repeated.add(t.strip().toLowerCase(Locale.ROOT));
+            }
         }
-        String t = title.strip().toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>(body);
         for (int i = 0; i < Math.min(3, out.size()); i++) {
-            if (out.get(i).strip().toLowerCase(Locale.ROOT).equals(t)) {
+            if (repeated.contains(out.get(i).strip().toLowerCase(Locale.ROOT))) {
                 out.remove(i);
                 break;
             }
