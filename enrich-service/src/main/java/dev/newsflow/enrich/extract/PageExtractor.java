@@ -43,6 +43,7 @@ public final class PageExtractor {
         Document doc = Jsoup.parse(html == null ? "" : html);
         PageMeta meta = PageMeta.read(doc);
         List<String> headings = Headline.headings(doc);
+        CommentThreads.remove(doc);
         List<String> story = body(doc, meta);
         String title = Headline.of(headings, meta, String.join(" ", story));
         List<String> body = withoutTrailingHeadings(withoutHeadline(story, title, meta.titleTag(), meta.ogTitle()));

@@ -40,6 +40,20 @@ class PageExtractorTest {
     }
 
     @Test
+    void dropsTheReadersCommentThread() {
+        String page = "<html><body class='single comments-open'><div class=post>" + STORY + "</div>"
+                + "<div id=comments><h3>12 responses</h3><div class=comment><p>I have lived by this harbour for forty"
+                + " years and I have never seen the council finish anything on time, so I am not surprised at all.</p></div>"
+                + "<div class=comment><p>The fishermen deserve better than this, and the council should pay for the"
+                + " lost season out of its own reserves instead of raising the fees again next year.</p></div></div>"
+                + "</body></html>";
+
+        String body = extractor.extract(page).body();
+
+        assertThat(body).startsWith("The harbour authority").doesNotContain("forty years", "lost season");
+    }
+
+    @Test
     void takesTheJsonLdArticleBodyWhenThePageShowsTheSameWords() {
         String page = "<html><head><title>Breakwater delayed | Coast Herald</title>"
                 + "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
