@@ -2,9 +2,11 @@ package dev.newsflow.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -40,8 +42,28 @@ final class BlockText {
     }
 
     static List<Block> blocks(Element root) {
+        return blocks(root, e -> false);
+    }
+
+    /** The blocks of the element, leaving out the subtrees of the elements {@code skip} accepts. */
+    static List<Block> blocks(Element root, Predicate<Element> skip) {
         Collector collector = new Collector();
-        root.traverse(collector);
+        root.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && node != root && skip.test(e)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                collector.head(node, depth);
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                collector.tail(node, depth);
+                return FilterResult.CONTINUE;
+            }
+        });
         collector.flush();
         return collector.out;
     }

@@ -2,6 +2,7 @@ package dev.newsflow.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -15,9 +16,9 @@ import org.jsoup.nodes.Element;
 final class DensityBody {
 
     /** Elements that never hold story text. Forms are not among them: old sites wrap the whole page in one. */
-    static final String CHROME = "script, style, noscript, template, iframe, svg, canvas, button, select, "
-            + "textarea, nav, footer, aside, [role=navigation], [role=banner], [role=contentinfo], "
-            + "[role=complementary], [aria-hidden=true], [hidden]";
+    private static final Set<String> CHROME_TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg",
+            "canvas", "button", "select", "textarea", "nav", "footer", "aside", "head", "title");
+    private static final Set<String> CHROME_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary");
     private static final int PROSE_MIN_WORDS = 10;
     private static final double PROSE_MAX_LINK_DENSITY = 0.3;
     private static final double LINK_LIST_MIN_DENSITY = 0.5;
@@ -25,12 +26,9 @@ final class DensityBody {
     private DensityBody() {
     }
 
-    /** The story's blocks; changes {@code doc}, so give it a copy when the page is needed again. */
+    /** The story's blocks; the page is read, not changed. */
     static List<BlockText.Block> blocks(Document doc) {
-        doc.select(CHROME).remove();
-        // The page's own header holds the logo and menus; an article's header holds its headline.
-        doc.select("header").stream().filter(h -> h.closest("article") == null).forEach(Element::remove);
-        List<BlockText.Block> all = BlockText.blocks(doc.body() == null ? doc : doc.body());
+        List<BlockText.Block> all = BlockText.blocks(doc.body() == null ? doc : doc.body(), DensityBody::isChrome);
         int bestStart = 0;
         int bestEnd = -1;
         double best = 0;
@@ -55,6 +53,15 @@ final class DensityBody {
             }
         }
         return story;
+    }
+
+    private static boolean isChrome(Element e) {
+        return CHROME_TAGS.contains(e.normalName())
+                || CHROME_ROLES.contains(e.attr("role"))
+                || e.hasAttr("hidden")
+                || e.attr("aria-hidden").equals("true")
+                // The page's own header holds the logo and menus; an article's header holds its headline.
+                || e.nameIs("header") && e.closest("article") == null;
     }
 
     private static double score(BlockText.Block block) {

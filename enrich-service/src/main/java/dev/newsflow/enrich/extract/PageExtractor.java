@@ -51,24 +51,23 @@ public final class PageExtractor {
     }
 
     private static List<String> body(Document doc, PageMeta meta) {
-        Document original = doc.clone();
         List<String> readability = ReadabilityBody.blocks(doc, DomShape.of(doc))
                 .map(PageExtractor::withoutLinkBlocks).orElse(List.of());
         List<String> density = DensityBody.blocks(doc).stream().map(BlockText.Block::text).toList();
         int found = words(readability);
         List<String> chosen = found < SCRAP_MAX_WORDS && found < SCRAP_SHARE * words(density) ? density : readability;
-        Optional<List<String>> jsonLd = jsonLdBody(meta, original, chosen);
+        Optional<List<String>> jsonLd = jsonLdBody(meta, doc, chosen);
         if (jsonLd.isPresent()) {
             return jsonLd.get();
         }
         if (!chosen.isEmpty()) {
             return chosen;
         }
-        List<String> visible = BlockText.paragraphs(original.body() == null ? original : original.body());
+        List<String> visible = BlockText.paragraphs(doc.body() == null ? doc : doc.body());
         if (!visible.isEmpty()) {
             return visible;
         }
-        String description = original.select("meta[property=og:description], meta[name=description]").attr("content");
+        String description = doc.select("meta[property=og:description], meta[name=description]").attr("content");
         return description.isBlank() ? List.of() : List.of(description.strip());
     }
 
