@@ -58,10 +58,10 @@ final class Headline {
      */
     static String of(List<String> headings, PageMeta meta, String storyText) {
         List<String> named = new ArrayList<>();
-        addIfPresent(named, strip(meta.ogTitle(), meta));
-        addIfPresent(named, meta.jsonLd() == null ? null : strip(meta.jsonLd().headline(), meta));
-        addIfPresent(named, strip(meta.titleTag(), meta));
         Set<String> story = new HashSet<>(LowerWords.of(storyText, STORY_WORDS_LOOKED_AT));
+        addIfPresent(named, strip(meta.ogTitle(), meta, story));
+        addIfPresent(named, meta.jsonLd() == null ? null : strip(meta.jsonLd().headline(), meta, story));
+        addIfPresent(named, strip(meta.titleTag(), meta, story));
         // A logo in an <h1> agrees with the title's site part; the headline's words are the story's too.
         List<String> agreeing = headings.stream().filter(h1 -> agrees(h1, named, meta)).toList();
         Optional<String> agreed = agreeing.stream().filter(h1 -> aboutStory(h1, story)).findFirst()
@@ -102,7 +102,7 @@ final class Headline {
     }
 
     /** The title without the site's and section's names, or null for a blank title. */
-    static String strip(String title, PageMeta meta) {
+    static String strip(String title, PageMeta meta, Set<String> story) {
         if (title == null || title.isBlank()) {
             return null;
         }
@@ -116,14 +116,25 @@ final class Headline {
         if (kept.size() == 1) {
             return kept.getFirst();
         }
-        // No part is recognisably the site: the headline is the long part at one end, the short ones
-        // beside it are section and site; a long part in the middle means the separators are the headline's.
         List<String> candidates = kept.isEmpty() ? parts : kept;
+        // When the story speaks of one part only and another is long, the long one is the site's
+        // tagline ("Local News and Video for the County") and the part the story speaks of the headline.
+        List<String> about = candidates.stream()
+                .filter(p -> LowerWords.of(p).stream().anyMatch(w -> w.length() >= 4) && aboutStory(p, story)).toList();
+        boolean longOther = candidates.stream().anyMatch(p -> !about.contains(p) && WordCount.of(p) > SITE_PART_MAX_WORDS);
+        if (!story.isEmpty() && about.size() == 1 && longOther) {
+            return about.getFirst();
+        }
+        // Else the headline is the long part, the short ones beside it are section and site names. At
+        // an end of the title it may be only a little longer; in the middle it must stand out, or the
+        // separators are more likely the headline's own ("Judge rules - and the city must pay - ...").
         String longest = candidates.stream().max((a, b) -> Integer.compare(WordCount.of(a), WordCount.of(b))).orElseThrow();
+        int most = WordCount.of(longest);
         boolean atEnd = longest == candidates.getFirst() || longest == candidates.getLast();
         boolean othersShort = candidates.stream().filter(p -> p != longest)
-                .allMatch(p -> WordCount.of(p) <= SITE_PART_MAX_WORDS && WordCount.of(p) < WordCount.of(longest));
-        return atEnd && othersShort ? longest : t;
+                .allMatch(p -> WordCount.of(p) <= SITE_PART_MAX_WORDS && WordCount.of(p) < most
+                        && (atEnd || 2 * WordCount.of(p) <= most));
+        return othersShort ? longest : t;
     }
 
     private static String withoutSitePrefix(String title, PageMeta meta) {
@@ -151,7 +162,8 @@ final class Headline {
         if (p.isEmpty() || DOMAIN.matcher(part.strip()).matches()) {
             return true;
         }
-        if (!meta.siteName().isBlank() && letters(meta.siteName()).equals(p)) {
+        if (!meta.siteName().isBlank() && letters(meta.siteName()).equals(p)
+                || meta.homeNames().stream().anyMatch(name -> letters(name).equals(p))) {
             return true;
         }
         if (meta.host() == null || WordCount.of(part) > SITE_PART_MAX_WORDS) {

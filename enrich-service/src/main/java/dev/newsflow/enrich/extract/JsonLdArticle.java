@@ -22,8 +22,10 @@ import org.jsoup.nodes.Element;
  * @param author      the {@code author} names, joined with " and "
  * @param published   {@code datePublished} as written
  * @param language    {@code inLanguage} as written
+ * @param publisher   the {@code publisher}'s name
  */
-record JsonLdArticle(String headline, String body, String author, String published, String language) {
+record JsonLdArticle(String headline, String body, String author, String published, String language,
+                     String publisher) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Pages nest their graphs a few levels deep; anything past this is not an article description. */
@@ -48,7 +50,8 @@ record JsonLdArticle(String headline, String body, String author, String publish
                 blankToNull(String.join(" and ", names(node.get("author")))),
                 blankToNull(text(node, "datePublished")),
                 blankToNull(node.path("inLanguage").isTextual() ? node.path("inLanguage").asText()
-                        : text(node.path("inLanguage"), "alternateName")));
+                        : text(node.path("inLanguage"), "alternateName")),
+                blankToNull(text(node.path("publisher"), "name")));
     }
 
     /** Objects typed as an article (NewsArticle, BlogPosting, ReportageNewsArticle...), searched breadth first. */

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,14 +21,16 @@ import org.jsoup.nodes.Element;
  * @param titleTag   the {@code <title>} text
  * @param ogTitle    og:title or twitter:title
  * @param siteName   og:site_name or application-name
+ * @param homeNames  what the links to the site's home page say (a logo's alt text, "Daily Gazette"),
+ *                   and the JSON-LD publisher's name: other ways a page names its site
  * @param host       the host of the canonical or og:url, or null
  * @param jsonLd     the JSON-LD article, or null
  * @param byline     the author(s), JSON-LD first, or null
  * @param published  the publication date, JSON-LD first, or null
  * @param language   a bare lower-case language code, or null
  */
-record PageMeta(String titleTag, String ogTitle, String siteName, String host, JsonLdArticle jsonLd,
-                String byline, Instant published, String language) {
+record PageMeta(String titleTag, String ogTitle, String siteName, List<String> homeNames, String host,
+                JsonLdArticle jsonLd, String byline, Instant published, String language) {
 
     /** "en", "en-GB", "pt_BR", "zh-Hant-TW": a BCP 47 tag or a locale, of which the first part is kept. */
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}([-_][a-z0-9]{1,8}){0,3}");
@@ -37,11 +41,38 @@ record PageMeta(String titleTag, String ogTitle, String siteName, String host, J
                 doc.title().strip(),
                 first(meta(doc, "og:title"), meta(doc, "twitter:title")),
                 first(meta(doc, "og:site_name"), meta(doc, "application-name")),
+                homeNames(doc, ld),
                 host(first(doc.select("link[rel=canonical]").attr("href"), meta(doc, "og:url"))),
                 ld,
                 byline(doc, ld),
                 published(doc, ld),
                 language(doc, ld));
+    }
+
+    /** A link to the site's home page: "/", "index.html", or an address with nothing after the host. */
+    private static final Pattern HOME = Pattern.compile("(?i)(https?://[^/?#]+)?/?((index|default|home)\\.\\w{2,5})?");
+    private static final int HOME_NAME_MAX_WORDS = 5;
+    private static final int HOME_NAMES_KEPT = 20;
+
+    private static List<String> homeNames(Document doc, JsonLdArticle ld) {
+        List<String> names = new ArrayList<>();
+        if (ld != null && ld.publisher() != null) {
+            names.add(ld.publisher());
+        }
+        for (Element a : doc.select("a[href]")) {
+            if (names.size() >= HOME_NAMES_KEPT) {
+                break;
+            }
+            String href = a.attr("href").strip();
+            if (href.isEmpty() || href.length() > 100 || !HOME.matcher(href).matches()) {
+                continue;
+            }
+            String text = a.text().isBlank() ? a.select("img[alt]").attr("alt") : a.text();
+            if (!text.isBlank() && WordCount.of(text) <= HOME_NAME_MAX_WORDS) {
+                names.add(text.strip());
+            }
+        }
+        return names;
     }
 
     /** The content of {@code <meta property=name>} or {@code <meta name=name>}, or "". */

@@ -105,6 +105,24 @@ class PageExtractorTest {
     }
 
     @Test
+    void theSiteIsKnownByItsHomeLink() {
+        String page = "<html><head><title>Harbour Watch: Breakwater delayed again</title></head><body>"
+                + "<a href='https://www.example.org/'><img src=logo.png alt='Harbour Watch'></a>"
+                + "<article>" + STORY + "</article></body></html>";
+
+        assertThat(extractor.extract(page).title()).isEqualTo("Breakwater delayed again");
+    }
+
+    @Test
+    void aSiteTaglineInTheTitleGivesWayToThePartTheStorySpeaksOf() {
+        String page = "<html><head><title>Coast Herald - Your Daily Guide to the Western Isles Weather"
+                + " - Fishermen lose season to harbour delay</title></head><body><article>" + STORY
+                + "</article></body></html>";
+
+        assertThat(extractor.extract(page).title()).isEqualTo("Fishermen lose season to harbour delay");
+    }
+
+    @Test
     void headlineIsTheH1ThatAgreesWithTheTitle() {
         String page = "<html><head><title>Breakwater delayed | Coast Herald</title></head><body>"
                 + "<div class=logo><h1>Coast Herald</h1></div><article><h1>Breakwater delayed</h1>" + STORY
