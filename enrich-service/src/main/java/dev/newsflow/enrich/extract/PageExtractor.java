@@ -37,6 +37,8 @@ public final class PageExtractor {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;)\"'”’»]\\s*$");
     /** Share of JSON-LD body words that must appear on the page for it to be this page's story. */
     private static final double JSON_LD_MIN_AGREEMENT = 0.8;
+    private static final int JSON_LD_MIN_OPENING_WORDS = 25;
+    private static final int JSON_LD_MAX_OPENING_WORDS = 120;
 
     /** The page's story; never null, and with an empty body only for a page without visible text. */
     public ExtractedPage extract(String html) {
@@ -73,7 +75,7 @@ public final class PageExtractor {
 
     /**
      * The JSON-LD story when it is plausible: long, at least as complete as the page's own pick, and
-     * made of words the page shows (not a teaser of another story, not a stale copy).
+     * opening with words the page shows (this page's story, not another's).
      */
     private static Optional<List<String>> jsonLdBody(PageMeta meta, Document page, List<String> chosen) {
         if (meta.jsonLd() == null || meta.jsonLd().body() == null) {
@@ -89,7 +91,10 @@ public final class PageExtractor {
             return Optional.empty();
         }
         Set<String> pageWords = new HashSet<>(LowerWords.of(page.body() == null ? "" : page.body().text()));
-        List<String> ld = LowerWords.of(String.join(" ", paragraphs));
+        // The opening is what must agree: behind a paywall the page shows only that, as a teaser as long
+        // as the page's own pick, while the JSON-LD carries the whole story.
+        int opening = Math.clamp(words(chosen), JSON_LD_MIN_OPENING_WORDS, JSON_LD_MAX_OPENING_WORDS);
+        List<String> ld = LowerWords.of(String.join(" ", paragraphs), opening);
         long known = ld.stream().filter(pageWords::contains).count();
         return known >= JSON_LD_MIN_AGREEMENT * ld.size() ? Optional.of(paragraphs) : Optional.empty();
     }

@@ -75,6 +75,23 @@ class PageExtractorTest {
     }
 
     @Test
+    void behindAPaywallTheJsonLdStoryReplacesTheTeaser() {
+        String opening = "The harbour authority said on Tuesday that the new breakwater would be finished by the spring,"
+                + " two years later than planned, after storms damaged the first section twice last winter.";
+        String page = "<html><head><script type=application/ld+json>{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false,"
+                + "\"articleBody\":\"" + opening + "\\nEngineers have since changed the design, using heavier concrete blocks"
+                + " and a wider base, which the authority says will protect the fishing fleet against waves of up to nine"
+                + " metres.\\nLocal fishermen welcomed the news but said the delay had already cost them a season.\"}</script>"
+                + "</head><body><article><p>" + opening + "</p><div class=paywall><p>Subscribe to read the full story.</p>"
+                + "</div></article></body></html>";
+
+        ExtractedPage extracted = extractor.extract(page);
+
+        assertThat(extracted.paragraphs()).hasSize(3);
+        assertThat(extracted.body()).doesNotContain("Subscribe");
+    }
+
+    @Test
     void ignoresAJsonLdArticleBodyThePageDoesNotShow() {
         String page = "<html><head><script type=\"application/ld+json\">[{\"@type\":\"NewsArticle\",\"articleBody\":\""
                 + "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore"
