@@ -74,7 +74,7 @@ public final class Enricher {
             throw new EnrichmentException("article " + raw.id() + " has no text in body or body_html");
         }
         String title = text.title() != null ? text.title() : fallbackTitle(text.body());
-        String language = steps.time("language", () -> language(raw, title, text.body()));
+        String language = steps.time("language", () -> language(raw, title, text));
         // The fallback title repeats the body's opening, so only a title of the article's own is tagged.
         Entities found = steps.time("entities", () -> entities.extract(raw, text.title(), text.body(), language));
         List<String> topicIds = steps.time("topics", () -> topics.topics(raw.subjects(), title, text.body(), language));
@@ -122,13 +122,13 @@ public final class Enricher {
         return new CleanText(raw.title(), "", null, null);
     }
 
-    /** The feed's language wins; else the detector's, when there is enough text to tell. */
-    private String language(RawArticle raw, String title, String body) {
+    /** The feed's language wins; else the detector's, when there is enough text to tell; else the page's own. */
+    private String language(RawArticle raw, String title, CleanText text) {
         String feed = LanguageCodes.normalize(raw.language());
         if (feed != null) {
             return feed;
         }
-        return languages.detect(title + "\n" + body).orElse(null);
+        return languages.detect(title + "\n" + text.body()).orElseGet(() -> LanguageCodes.normalize(text.language()));
     }
 
     private Dateline dateline(RawArticle raw, String body) {

@@ -1,15 +1,8 @@
 package dev.newsflow.enrich;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Comparator;
+import dev.newsflow.enrich.extract.ExtractedPage;
+import dev.newsflow.enrich.extract.PageExtractor;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -18,40 +11,44 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Reads a web page ({@code text/html}) or a feed's HTML body with jsoup: headline from {@code <h1>},
- * {@code og:title} or {@code <title>}; author and date from the page's meta data; text from the main
- * content element, with scripts, navigation, headers and footers removed and block elements kept as
- * paragraphs. Page text then goes through the same furniture rules as scraped plain text.
+ * Reads a web page ({@code text/html}) or a feed's HTML body. A page's story, headline, byline, date
+ * and declared language come from {@link PageExtractor}; its paragraphs then lose the furniture lines
+ * ("Advertisement", "Share this", a date banner) that sites leave between them, by the same rules as
+ * scraped plain text.
  */
 final class HtmlCleaner {
 
-    /** Elements that never hold story text. */
-    private static final String CHROME = "script, style, noscript, template, iframe, svg, canvas, form, button, "
-            + "nav, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
-            + "[aria-hidden=true], [hidden]";
-    /** " | Site Name", " - Site Name" after a page title. */
-    private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—·:]\\s+[^|\\-–—·:]{1,60}$");
-
-    private final PlainTextCleaner text;
+    private final PageExtractor extractor = new PageExtractor();
+    private final LineClassifier lines;
 
     HtmlCleaner(PlainTextCleaner text) {
-        this.text = text;
+        this.lines = text.lines();
     }
 
-    /** A whole page: its headline, story text, byline and publication date as far as the page tells them. */
+    /** A whole page: its headline, story text, byline, publication date and declared language. */
     CleanText cleanPage(String html) {
-        Document doc = Jsoup.parse(html);
-        String title = title(doc);
-        String byline = byline(doc);
-        Instant published = published(doc);
-        doc.select(CHROME).remove();
-        // The page's own header holds the logo and menus; an article's header holds its headline and byline.
-        doc.select("header").stream().filter(h -> h.closest("article") == null).forEach(Element::remove);
-        CleanText cleaned = text.clean(blockText(mainContent(doc)), title);
-        return new CleanText(cleaned.title(),
-                cleaned.body(),
-                byline != null ? byline : cleaned.byline(),
-                published != null ? published : cleaned.publishedAt());
+        ExtractedPage page = extractor.extract(html);
+        List<String> paragraphs = untilClosingMatter(PlainTextCleaner.paragraphs(page.body()));
+        List<String> story = paragraphs.stream().filter(p -> !lines.isFurniture(p)).toList();
+        // Never lose the whole story to the furniture rules: a page of short lines keeps them.
+        String body = String.join("\n\n", story.isEmpty() ? paragraphs : story);
+        return new CleanText(page.title(), body, page.byline(), page.publishedAt(), page.language());
+    }
+
+    /**
+     * The paragraphs before a heading that opens the page's closing matter ("Related stories",
+     * "Comments"), once the story has begun: what follows such a heading is other stories or readers'.
+     */
+    private List<String> untilClosingMatter(List<String> paragraphs) {
+        boolean storyBegun = false;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            if (storyBegun && lines.isClosingSection(p)) {
+                return paragraphs.subList(0, i);
+            }
+            storyBegun |= lines.isProse(p);
+        }
+        return paragraphs;
     }
 
     /** The text of an HTML fragment a feed sent as the story body; paragraphs kept, nothing dropped. */
@@ -59,74 +56,6 @@ final class HtmlCleaner {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.select("script, style, noscript, template, iframe").remove();
         return String.join("\n\n", PlainTextCleaner.paragraphs(blockText(doc.body())));
-    }
-
-    private static String title(Document doc) {
-        Optional<String> h1 = doc.select("h1").stream().map(Element::text).filter(t -> !t.isBlank()).findFirst();
-        if (h1.isPresent()) {
-            return h1.get().strip();
-        }
-        String og = doc.select("meta[property=og:title]").attr("content");
-        if (!og.isBlank()) {
-            return og.strip();
-        }
-        String title = doc.title().strip();
-        String withoutSite = TITLE_SUFFIX.matcher(title).replaceFirst("");
-        // Only cut when a real headline is left; "News - BBC" is no better as "News".
-        return title.isEmpty() ? null : Words.count(withoutSite) >= 3 ? withoutSite : title;
-    }
-
-    private static String byline(Document doc) {
-        return Stream.of(
-                        doc.select("meta[name=author]").attr("content"),
-                        doc.select("meta[property=article:author]").attr("content"),
-                        doc.select("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline").text())
-                .map(String::strip)
-                .filter(a -> !a.isEmpty() && !a.startsWith("http"))
-                .map(a -> a.replaceFirst("^(?i)by\\s+", ""))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static Instant published(Document doc) {
-        return Stream.of(
-                        doc.select("meta[property=article:published_time]").attr("content"),
-                        doc.select("meta[itemprop=datePublished]").attr("content"),
-                        doc.select("[itemprop=datePublished]").attr("datetime"),
-                        doc.select("meta[name=date], meta[name=pubdate], meta[name=dc.date]").attr("content"),
-                        doc.select("time[datetime]").attr("datetime"))
-                .map(HtmlCleaner::instant)
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static Optional<Instant> instant(String value) {
-        String v = value.strip();
-        if (v.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toInstant());
-        } catch (DateTimeParseException notAnOffsetDateTime) {
-            try {
-                return Optional.of(LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v)
-                        .atStartOfDay(ZoneOffset.UTC).toInstant());
-            } catch (DateTimeParseException notADate) {
-                // Pages put all sorts of text in date fields; one we cannot read is treated as absent.
-                return Optional.empty();
-            }
-        }
-    }
-
-    /** The element holding the story: the largest {@code <article>}, else {@code <main>}, else the body. */
-    private static Element mainContent(Document doc) {
-        List<Element> articles = doc.select("article");
-        if (!articles.isEmpty()) {
-            return articles.stream().max(Comparator.comparingInt(e -> e.text().length())).orElseThrow();
-        }
-        Element main = doc.selectFirst("main, [role=main], [itemprop=articleBody]");
-        return main != null ? main : doc.body();
     }
 
     /** The element's text with a line break around each block element, so paragraphs stay apart. */

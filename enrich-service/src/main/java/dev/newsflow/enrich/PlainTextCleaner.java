@@ -36,6 +36,11 @@ final class PlainTextCleaner {
         this.lines = lines;
     }
 
+    /** The line rules this cleaner applies, for other cleaners that drop the same furniture. */
+    LineClassifier lines() {
+        return lines;
+    }
+
     /**
      * Cleans the text.
      *

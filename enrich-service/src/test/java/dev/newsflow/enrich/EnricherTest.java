@@ -85,6 +85,15 @@ class EnricherTest {
     }
 
     @Test
+    void aPageTooShortToDetectTakesItsDeclaredLanguage() {
+        String html = "<html lang=\"nl-BE\"><body><p>Kort.</p></body></html>";
+        RawArticle raw = new RawArticle("h2", "web", "g", 1, "text/html", null, null, html, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, INGESTED);
+
+        assertThat(enricher.enrich(raw).language()).isEqualTo("nl");
+    }
+
+    @Test
     void feedLanguageWinsAndIsNormalized() {
         RawArticle raw = withLanguage(feedArticle("l1", "Ein kurzer Text, der eigentlich auf Deutsch geschrieben ist."), "en-GB");
 

@@ -62,6 +62,24 @@ class HtmlCleanerTest {
     }
 
     @Test
+    void furnitureBetweenParagraphsAndTheClosingMatterAreDropped() {
+        String page = "<html lang=en><body><article><h1>Harbour wall repaired after winter storms</h1>"
+                + "<p>Work on the harbour wall finished on Friday, three months after the storms that broke it.</p>"
+                + "<p>Share this</p><p>Advertisement</p>"
+                + "<p>The council said the repair cost less than feared and the quay would reopen on Monday.</p>"
+                + "<h2>Comments</h2><p>Great news for the fishermen, who have waited far too long for this.</p>"
+                + "</article></body></html>";
+
+        CleanText clean = cleaner.cleanPage(page);
+
+        assertThat(clean.body()).isEqualTo("""
+                Work on the harbour wall finished on Friday, three months after the storms that broke it.
+
+                The council said the repair cost less than feared and the quay would reopen on Monday.""");
+        assertThat(clean.language()).isEqualTo("en");
+    }
+
+    @Test
     void feedFragmentKeepsEveryParagraph() {
         String fragment = "<p>First short line.</p><p>Second <i>line</i></p><ul><li>one</li><li>two</li></ul>";
 
