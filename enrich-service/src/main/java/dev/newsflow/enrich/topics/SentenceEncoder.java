@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a text into a unit vector with all-MiniLM-L6-v2 (sentence-transformers, quantised to
@@ -22,6 +24,8 @@ import java.util.Map;
  * per call would only fight them for the cores.
  */
 public final class SentenceEncoder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SentenceEncoder.class);
 
     static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
@@ -40,6 +44,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** Loads the model; a text is cut to its first {@code maxTokens} word pieces. */
     static SentenceEncoder load(int maxTokens) {
+        long started = System.nanoTime();
         try (InputStream in = SentenceEncoder.class.getResourceAsStream(MODEL)) {
             if (in == null) {
                 throw new IllegalStateException("sentence encoder " + MODEL + " is missing from the class path");
@@ -51,7 +56,10 @@ public final class SentenceEncoder implements AutoCloseable {
                 options.setInterOpNumThreads(1);
                 options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
                 OrtSession session = environment.createSession(model, options);
-                return new SentenceEncoder(environment, session, WordPieceTokenizer.fromTokenizerJson(TOKENIZER), maxTokens);
+                SentenceEncoder encoder = new SentenceEncoder(
+                        environment, session, WordPieceTokenizer.fromTokenizerJson(TOKENIZER), maxTokens);
+                log.info("loaded topic encoder {} in {} ms", MODEL, (System.nanoTime() - started) / 1_000_000);
+                return encoder;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sentence encoder " + MODEL, e);

@@ -71,7 +71,7 @@ final class WordPieceTokenizer {
         while (i < text.length() && n < limit) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == 0xFFFD) {
+            if (isSpace(c) || Character.isISOControl(c) || c == 0xFFFD) {
                 n = flush(word, ids, n, limit);
             } else if (isPunctuation(c) || isIdeograph(c)) {
                 n = flush(word, ids, n, limit);
@@ -138,6 +138,11 @@ final class WordPieceTokenizer {
                 .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
                 .forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    /** Java's isWhitespace leaves out the no-break space news text is full of; BERT counts every Zs. */
+    private static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     /** BERT counts every ASCII symbol as punctuation ("$", "^"), as well as Unicode punctuation. */

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the shipped model to its measured quality on the held-out hand-written set
  * {@code topics-test.tsv} (144 stories, 8 per topic and 8 that fit none; none of them is in
- * {@code topic-examples.tsv}). Chance is 1 in 18. The floors sit about ten points below what
- * TopicEvaluation prints, so that retraining on a few more examples passes while a broken
- * tokenizer, encoder or model file, which costs tens of points, fails.
+ * {@code topic-examples.tsv}). Chance is 1 in 18. Measured: 91.7% first topic right, 96.5% among
+ * the topics given (TopicEvaluation prints the table). The floors sit about ten points below, so
+ * that retraining on a few more examples passes while a broken tokenizer, encoder or model file,
+ * which costs tens of points, fails.
  *
  * <p>Where the BBC News development set is present ({@code ../shared/data/bbc-news}, used to
  * measure only, never to train), the first topic of headline and first two sentences is held
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class TopicAccuracyTest {
 
-    private static final double FIRST_TOPIC_FLOOR = 0.70;
-    private static final double AMONG_TOPICS_FLOOR = 0.78;
+    private static final double FIRST_TOPIC_FLOOR = 0.82;
+    private static final double AMONG_TOPICS_FLOOR = 0.86;
     private static final double BBC_LEAD_FLOOR = 0.72;
     private static final Path BBC_DEV = Path.of("../../shared/data/bbc-news/dev.ndjson.gz");
     private static final Map<String, NewsTopic> BBC_LABELS = Map.of(
