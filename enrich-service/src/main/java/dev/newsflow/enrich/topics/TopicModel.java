@@ -19,7 +19,7 @@ import java.util.Locale;
  * <p>Stored as text, one class a line: {@code id<TAB>bias<TAB>w1 … wn}, lines starting with
  * {@code #} are comments. {@code TopicTrainer} (test scope) writes it from the labelled examples.
  */
-public record TopicModel(List<String> labels, float[][] weights, float[] bias) {
+record TopicModel(List<String> labels, float[][] weights, float[] bias) {
 
     /** The class of text that fits no topic. */
     public static final String NONE = "none";
