@@ -6,6 +6,7 @@ import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.enrich.entities.Entities;
 import dev.newsflow.enrich.entities.EntityExtractor;
+import dev.newsflow.enrich.topics.TopicTagger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class Enricher {
     private final DatelineFinder datelines = new DatelineFinder();
     private final KeywordExtractor keywords = new KeywordExtractor();
     private final EntityExtractor entities = EntityExtractor.standard();
-    private final TopicTagger topics = new TopicTagger(TopicClassifier.english());
+    private final TopicTagger topics = TopicTagger.english();
     private final StepTimer steps;
 
     public Enricher(Clock clock, LanguageIdentifier languages) {

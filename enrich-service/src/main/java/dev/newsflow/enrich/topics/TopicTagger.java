@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.topics;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import java.util.List;
  * name any (the feed's editors know best), else what the classifier finds in the text. The
  * classifier reads English only; a story in another language without usable subjects gets none.
  */
-final class TopicTagger {
+public final class TopicTagger {
 
     private final TopicClassifier classifier;
 
@@ -15,8 +15,13 @@ final class TopicTagger {
         this.classifier = classifier;
     }
 
+    /** The tagger with the shipped English model (the encoder loads on first use, once per process). */
+    public static TopicTagger english() {
+        return new TopicTagger(TopicClassifier.english());
+    }
+
     /** Up to {@value TopicClassifier#MAX_TOPICS} topic ids, the most likely first. */
-    List<String> topics(List<String> subjects, String title, String body, String language) {
+    public List<String> topics(List<String> subjects, String title, String body, String language) {
         List<NewsTopic> topics = SubjectCodes.topics(subjects);
         if (topics.isEmpty() && (language == null || language.equals("en"))) {
             topics = classifier.classify(title, body);

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.topics;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,10 +18,10 @@ import java.util.Map;
  * labelled topic is among the three, and precision and recall per topic. A test-scope tool:
  *
  * <pre>./mvnw -q -pl enrich-service test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
- *     -Dexec.classpathScope=test -Dexec.mainClass=dev.newsflow.enrich.TopicEvaluation \
- *     [-Dexec.args="topics-test.tsv topics-dev.tsv --errors"]</pre>
+ *     -Dexec.classpathScope=test -Dexec.mainClass=dev.newsflow.enrich.topics.TopicEvaluation \
+ *     [-Dexec.args="topics-test.tsv --errors"]</pre>
  *
- * {@code --errors} lists each story whose first topic is wrong with the terms behind every score.
+ * {@code --errors} lists each story whose first topic is wrong.
  *
  * A labelled set is a resource next to this class with one story a line:
  * {@code topic-id<TAB>text}, where topic-id is one of {@link NewsTopic}'s ids or {@code none}.
@@ -132,7 +132,7 @@ public final class TopicEvaluation {
         }
     }
 
-    static void report(String name, Result result, boolean errors, TopicClassifier classifier, PrintStream out) {
+    static void report(String name, Result result, boolean errors, PrintStream out) {
         out.printf(Locale.ROOT, "%s: %d stories, first topic right %.1f%%, labelled topic among those given %.1f%%%n",
                 name, result.size(), 100 * result.accuracy(), 100 * result.amongTopics());
         out.printf(Locale.ROOT, "%-28s %9s %9s %6s%n", "topic", "precision", "recall", "n");
@@ -148,8 +148,7 @@ public final class TopicEvaluation {
             for (int i = 0; i < result.size(); i++) {
                 if (!result.firstCorrect(i)) {
                     Example e = result.examples().get(i);
-                    out.printf("%nlabelled %s, given %s: %s%n%s", e.label(), result.predictions().get(i), e.text(),
-                            classifier.explain(null, e.text()));
+                    out.printf("labelled %s, given %s: %s%n", e.label(), result.predictions().get(i), e.text());
                 }
             }
         }
@@ -164,7 +163,7 @@ public final class TopicEvaluation {
         boolean errors = List.of(args).contains("--errors");
         List<String> sets = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         for (String set : sets.isEmpty() ? List.of("topics-test.tsv") : sets) {
-            report(set, evaluate(classifier, read(set)), errors, classifier, System.out);
+            report(set, evaluate(classifier, read(set)), errors, System.out);
             System.out.println();
         }
     }

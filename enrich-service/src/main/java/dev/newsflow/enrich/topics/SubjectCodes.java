@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.topics;
 
 import java.util.ArrayList;
 import java.util.HashMap;

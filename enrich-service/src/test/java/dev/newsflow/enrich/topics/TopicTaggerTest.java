@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class TopicTaggerTest {
 
-    private final TopicTagger tagger = new TopicTagger(TopicClassifier.english());
+    private final TopicTagger tagger = TopicTagger.english();
     private final String warStory = "Troops shelled the town overnight as the war entered its third year, the army said.";
 
     @Test
@@ -18,8 +18,8 @@ class TopicTaggerTest {
 
     @Test
     void textIsClassifiedWhenNoSubjectNamesATopic() {
-        assertThat(tagger.topics(List.of("Kent", "medtop:20000999"), null, warStory, "en")).containsExactly("conflict-war");
-        assertThat(tagger.topics(List.of(), null, warStory, null)).containsExactly("conflict-war");
+        assertThat(tagger.topics(List.of("Kent", "medtop:20000999"), null, warStory, "en")).startsWith("conflict-war");
+        assertThat(tagger.topics(List.of(), null, warStory, null)).startsWith("conflict-war");
     }
 
     @Test
