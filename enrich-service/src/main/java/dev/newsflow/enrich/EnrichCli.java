@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,25 +20,44 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code newsflow enrich [FILE]} and {@code newsflow enrich --ndjson}: runs the enrichment of
  * enrich-service on articles from a file or stdin and prints the results as JSON, without Kafka.
  * A command-line tool, so it prints to stdout and stderr directly.
  */
-public final class EnrichCli {
+@Command(name = "newsflow enrich", mixinStandardHelpOptions = true,
+        description = "Enriches articles as enrich-service does, without Kafka, and prints them as JSON.")
+public final class EnrichCli implements Callable<Integer> {
 
     static final String SOURCE = "cli";
-    static final String USAGE = """
-            usage: newsflow enrich [FILE]      enrich one article (native JSON, HTML or plain text; stdin without FILE)
-                   newsflow enrich --ndjson    enrich native JSON articles from stdin, one a line, printing one a line
-            """;
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
             "^\\s*(<!doctype html|<html|<head|<body)|<(p|div|article|h1|br)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ndjson", description = "read native JSON articles from stdin, one a line, and print one result a line")
+    boolean ndjson;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "one article: native JSON, an HTML page or plain text (stdin when no FILE)")
+    Path file;
+
     private final Enricher enricher;
     private final Clock clock;
+    private InputStream in = System.in;
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
 
     EnrichCli(Enricher enricher, Clock clock) {
         this.enricher = enricher;
@@ -53,21 +73,27 @@ public final class EnrichCli {
 
     /** Runs the command; returns the exit status (0 ok, 1 an article failed, 2 wrong usage). */
     int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.print(USAGE);
-            return 0;
-        }
-        if (args.equals(List.of("--ndjson"))) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        return new CommandLine(this)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        if (ndjson) {
+            if (file != null) {
+                throw new ParameterException(spec.commandLine(), "--ndjson reads stdin: give no FILE with it");
+            }
             return ndjson(in, out, err);
         }
-        if (args.size() > 1 || (args.size() == 1 && args.getFirst().startsWith("-"))) {
-            err.print(USAGE);
-            return 2;
-        }
         try {
-            String text = args.isEmpty()
+            String text = file == null
                     ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(args.getFirst()), StandardCharsets.UTF_8);
+                    : Files.readString(file, StandardCharsets.UTF_8);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(enricher.enrich(article(text))));
             return 0;
         } catch (NoSuchFileException e) {

@@ -104,7 +104,9 @@ class EnrichCliTest {
         assertThat(run("", "/no/such/file.txt")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file: /no/such/file.txt");
         assertThat(run("", "--bogus")).isEqualTo(2);
+        assertThat(run("", "--ndjson", "file.txt")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--ndjson reads stdin");
         assertThat(run("", "--help")).isZero();
-        assertThat(stdout()).startsWith("usage: newsflow enrich");
+        assertThat(stdout()).startsWith("Usage: newsflow enrich").contains("--ndjson", "FILE");
     }
 }

@@ -55,9 +55,13 @@ public final class PageExtractor {
     private static List<String> body(Document doc, PageMeta meta) {
         List<String> readability = ReadabilityBody.blocks(doc, DomShape.of(doc))
                 .map(PageExtractor::withoutLinkBlocks).orElse(List.of());
-        List<String> density = DensityBody.blocks(doc).stream().map(BlockText.Block::text).toList();
         int found = words(readability);
-        List<String> chosen = found < SCRAP_MAX_WORDS && found < SCRAP_SHARE * words(density) ? density : readability;
+        List<String> chosen = readability;
+        // The density scan is the fallback for a scrap: a pick of 150 words or more stands without it.
+        if (found < SCRAP_MAX_WORDS) {
+            List<String> density = DensityBody.blocks(doc).stream().map(BlockText.Block::text).toList();
+            chosen = found < SCRAP_SHARE * words(density) ? density : readability;
+        }
         Optional<List<String>> jsonLd = jsonLdBody(meta, doc, chosen);
         if (jsonLd.isPresent()) {
             return jsonLd.get();
