@@ -4,6 +4,7 @@ import dev.newsflow.core.Env;
 import dev.newsflow.core.Metrics;
 import dev.newsflow.core.ServiceHttp;
 import dev.newsflow.enrich.entities.EntityTagger;
+import dev.newsflow.enrich.topics.TopicTagger;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
@@ -22,9 +23,10 @@ public final class EnrichMain {
     public static void main(String[] args) throws InterruptedException {
         EnrichConfig config = EnrichConfig.fromEnv(new Env(System.getenv()));
         PrometheusMeterRegistry registry = Metrics.registry("enrich-service");
-        // Loads the language and entity models now, so start-up pays for them rather than the first record.
+        // Loads the language, entity and topic models now, so start-up pays for them rather than the first record.
         Enricher enricher = Enricher.timed(registry);
         EntityTagger.shared();
+        TopicTagger.loadModel();
         EnrichService service = new EnrichService(config, enricher, registry);
         Javalin http = ServiceHttp.create(registry, Map.of("kafka-streams", service.readiness()));
 

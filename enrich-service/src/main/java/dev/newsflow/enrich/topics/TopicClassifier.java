@@ -3,6 +3,7 @@ package dev.newsflow.enrich.topics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -96,6 +97,11 @@ final class TopicClassifier {
     }
 
     /** One encoder per process, loaded when the first English story without feed topics arrives. */
+    /** Loads the process's sentence encoder now, if it is not loaded yet. */
+    static void loadEncoder() {
+        Objects.requireNonNull(SharedEncoder.INSTANCE);
+    }
+
     private static final class SharedEncoder {
         static final SentenceEncoder INSTANCE = SentenceEncoder.load(MAX_TOKENS);
     }

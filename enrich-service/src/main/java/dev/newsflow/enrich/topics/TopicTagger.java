@@ -15,6 +15,11 @@ public final class TopicTagger {
         this.classifier = classifier;
     }
 
+    /** Loads the topic model's sentence encoder now; otherwise the first English story pays for it. */
+    public static void loadModel() {
+        TopicClassifier.loadEncoder();
+    }
+
     /** The tagger with the shipped English model (the encoder loads on first use, once per process). */
     public static TopicTagger english() {
         return new TopicTagger(TopicClassifier.english());
