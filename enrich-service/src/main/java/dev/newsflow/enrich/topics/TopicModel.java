@@ -27,7 +27,6 @@ record TopicModel(List<String> labels, float[][] weights, float[] bias) {
     /** The probability of each class, in the order of {@link #labels}. */
     public double[] probabilities(float[] vector) {
         double[] scores = new double[labels.size()];
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < scores.length; c++) {
             double s = bias[c];
             float[] w = weights[c];
@@ -35,6 +34,15 @@ record TopicModel(List<String> labels, float[][] weights, float[] bias) {
                 s += w[i] * vector[i];
             }
             scores[c] = s;
+        }
+        softmax(scores);
+        return scores;
+    }
+
+    /** Turns scores into probabilities in place (the largest subtracted first, so exp cannot overflow). */
+    static void softmax(double[] scores) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
             max = Math.max(max, s);
         }
         double sum = 0;
@@ -45,7 +53,6 @@ record TopicModel(List<String> labels, float[][] weights, float[] bias) {
         for (int c = 0; c < scores.length; c++) {
             scores[c] /= sum;
         }
-        return scores;
     }
 
     /** Reads a model from the class path. */

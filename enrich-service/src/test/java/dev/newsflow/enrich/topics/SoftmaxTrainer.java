@@ -68,23 +68,14 @@ record SoftmaxTrainer(double l2, int iterations, double learningRate, double bal
     }
 
     private static void probabilities(double[][] w, double[] b, float[] x, double[] p) {
-        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < w.length; k++) {
             double s = b[k];
             for (int j = 0; j < x.length; j++) {
                 s += w[k][j] * x[j];
             }
             p[k] = s;
-            max = Math.max(max, s);
         }
-        double sum = 0;
-        for (int k = 0; k < p.length; k++) {
-            p[k] = Math.exp(p[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < p.length; k++) {
-            p[k] /= sum;
-        }
+        TopicModel.softmax(p);
     }
 
     private static TopicModel toModel(List<String> labels, double[][] w, double[] b) {
