@@ -69,6 +69,25 @@ class EnricherTest {
     }
 
     @Test
+    void scrapedPlainTextOfOurOwnIsCleanedAndTagged() {
+        RawArticle raw = new RawArticle("s2", "scraper", "g", 1, "text/plain; charset=utf-8", null,
+                Seeds.ours("baltic-summit.txt"), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, INGESTED);
+
+        EnrichedArticle article = enricher.enrich(raw);
+
+        assertThat(article.title()).isEqualTo("Poland, Lithuania seal port security pact in challenge to Moscow");
+        assertThat(article.body()).startsWith("GDANSK, Poland —").doesNotContain("Latest News");
+        assertThat(article.dateline()).isEqualTo(new Dateline("Gdansk, Poland", "GDANSK, Poland —"));
+        assertThat(article.language()).isEqualTo("en");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-05-14T00:00:00Z"));
+        assertThat(article.keywords()).contains("Wierzbicki", "Baltic Ports Council");
+        assertThat(article.topics()).contains("politics");
+        assertThat(article.wordCount()).isBetween(800, 850);
+        assertThat(article.pubstatus()).isEqualTo(PubStatus.USABLE);
+    }
+
+    @Test
     void htmlPageIsReadForTitleTextAndLanguage() {
         String html = "<html><head><title>Le conseil adopte le budget - Gazette</title></head><body><main>"
                 + "<p>Le conseil municipal a adopté lundi le budget de la ville après un long débat animé.</p>"

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The whole enrichment, real tagger included, on the scraped summit story in the shared seeds. */
+/** The whole enrichment, real tagger included, on a scraped summit story: our own and the one in the shared seeds. */
 class EntitiesOnSeedPageTest {
 
     private final Enricher enricher = new Enricher(Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC),
@@ -31,6 +31,29 @@ class EntitiesOnSeedPageTest {
         assertThat(article.places()).contains("Samarkand", "Uzbekistan", "China", "Russia", "India", "Pakistan",
                 "Kazakhstan", "Ukraine", "Taiwan")
                 .doesNotContain("Chinese", "Russian", "Russia's");
+        assertThat(article.people()).doesNotHaveDuplicates();
+        assertThat(article.organizations()).doesNotHaveDuplicates();
+        assertThat(article.places()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void balticStoryNamesItsPeopleOrganizationsAndPlacesOnceEach() {
+        RawArticle raw = new RawArticle("s2", "scraper", "g", 1, "text/plain", null,
+                Seeds.ours("baltic-summit.txt"), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+
+        EnrichedArticle article = enricher.enrich(raw);
+
+        // Named in full once, by surname afterwards: the full name stands for both.
+        assertThat(article.people()).contains("Tomasz Wierzbicki", "Andrzej Malinowski", "Arkady Lebedev",
+                "Marek Zielinski", "Kaja Saar", "Mikael Lindqvist", "Petteri Halonen")
+                .doesNotContain("Wierzbicki", "Lebedev", "Lindqvist");
+        // The acronym defined in brackets is folded into the name it stands for.
+        assertThat(article.organizations()).contains("Baltic Ports Council", "NATO", "European Union", "AFP")
+                .doesNotContain("BPC", "the European Union");
+        assertThat(article.places()).contains("Gdansk", "Poland", "Lithuania", "Latvia", "Estonia", "Finland",
+                "Sweden", "Russia", "Kaliningrad", "Vilnius", "Klaipeda")
+                .doesNotContain("Polish", "Lithuanian", "Russian", "Russia's", "Gdansk's");
         assertThat(article.people()).doesNotHaveDuplicates();
         assertThat(article.organizations()).doesNotHaveDuplicates();
         assertThat(article.places()).doesNotHaveDuplicates();
