@@ -37,10 +37,10 @@ public final class ArticleSearch {
 
     static final int SNIPPET_CHARS = 200;
     static final int FACET_SIZE = 10;
-    private static final String DUPLICATE_OF = "duplicate_of";
+    private static final String DUPLICATE_OF = DuplicateFolding.DUPLICATE_OF;
     /** Facet name in the answer, keyword field in the index. */
     static final Map<String, String> FACETS = facets();
-    private static final List<String> HIT_FIELDS = List.of("id", "title", "source", "published_at", "ingested_at",
+    private static final List<String> HIT_FIELDS = List.of("id", "duplicate_of", "title", "source", "published_at", "ingested_at",
             "language", "people", "organizations", "places", "topics");
 
     /** How much of a story {@code /related} compares: its title and the opening of its body. */
@@ -59,6 +59,7 @@ public final class ArticleSearch {
     private final String alias;
     private final Duration timeout;
     private final CursorSeal cursors;
+    private final DuplicateFolding folding;
 
     /**
      * @param es     a client for searching only, apart from the indexer's (see {@link ElasticsearchClients#forSearch})
@@ -69,6 +70,7 @@ public final class ArticleSearch {
         this.alias = alias;
         this.timeout = limits.timeout();
         this.cursors = new CursorSeal(limits.cursorKey());
+        this.folding = new DuplicateFolding(es, alias);
     }
 
     /** Reads and signs the paging cursors of this service. */
@@ -77,7 +79,8 @@ public final class ArticleSearch {
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
-        SearchResponse<EnrichedArticle> response = es.search(request(alias, query, timeout), EnrichedArticle.class);
+        Query hidden = query.includeDuplicates() ? null : folding.hidden(readerQuery(query), millis(timeout));
+        SearchResponse<EnrichedArticle> response = es.search(request(alias, query, timeout, hidden), EnrichedArticle.class);
         List<Hit<EnrichedArticle>> hits = response.hits().hits();
         // One hit more than asked for tells whether a next page exists without an empty last page.
         List<Hit<EnrichedArticle>> page = hits.subList(0, Math.min(hits.size(), query.size()));
@@ -85,8 +88,7 @@ public final class ArticleSearch {
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
         List<ArticleHit> shown = page.stream().map(ArticleSearch::hit).toList();
         if (!query.includeDuplicates() && !shown.isEmpty()) {
-            Map<String, Long> folded = duplicateCounts(shown.stream().map(ArticleHit::id).toList());
-            shown = shown.stream().map(h -> h.withDuplicates(folded.get(h.id()))).toList();
+            shown = withFoldedCounts(query, page, shown);
         }
         return new SearchResult(total, shown, facets(response.aggregations()), next);
     }
@@ -147,19 +149,44 @@ public final class ArticleSearch {
         return body;
     }
 
-    /** How many duplicates point at each of these originals: one small aggregation over the page's ids. */
-    private Map<String, Long> duplicateCounts(List<String> ids) throws IOException {
+    /**
+     * Each hit with the number of copies folded under it: the reader's matching copies of the same story
+     * (an original's copies, or a stand-in copy's siblings), in one aggregation over the page's stories.
+     */
+    private List<ArticleHit> withFoldedCounts(SearchQuery query, List<Hit<EnrichedArticle>> page, List<ArticleHit> shown)
+            throws IOException {
+        List<String> stories = page.stream().map(ArticleSearch::storyOf).toList();
         SearchResponse<EnrichedArticle> response = es.search(s -> s
                 .index(alias)
                 .size(0)
-                .query(q -> q.terms(t -> t.field(DUPLICATE_OF).terms(v -> v.value(ids.stream().map(FieldValue::of).toList()))))
-                .aggregations(DUPLICATE_OF, a -> a.terms(t -> t.field(DUPLICATE_OF).size(ids.size()))), EnrichedArticle.class);
+                .timeout(millis(timeout))
+                .query(q -> q.bool(b -> b
+                        .must(readerQuery(query))
+                        .filter(f -> f.terms(t -> t.field(DUPLICATE_OF)
+                                .terms(v -> v.value(stories.stream().distinct().map(FieldValue::of).toList()))))))
+                .aggregations(DUPLICATE_OF, a -> a.terms(t -> t.field(DUPLICATE_OF).size(stories.size()))), EnrichedArticle.class);
         Aggregate counts = response.aggregations().get(DUPLICATE_OF);
-        Map<String, Long> folded = new HashMap<>();
+        Map<String, Long> copies = new HashMap<>();
         if (counts != null && counts.isSterms()) {
-            counts.sterms().buckets().array().forEach(b -> folded.put(b.key().stringValue(), b.docCount()));
+            counts.sterms().buckets().array().forEach(b -> copies.put(b.key().stringValue(), b.docCount()));
         }
-        return folded;
+        List<ArticleHit> counted = new ArrayList<>(shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            boolean standIn = page.get(i).source().duplicateOf() != null;
+            long folded = copies.getOrDefault(stories.get(i), 0L) - (standIn ? 1 : 0);
+            counted.add(shown.get(i).withDuplicates(folded > 0 ? folded : null));
+        }
+        return counted;
+    }
+
+    /** The story a hit belongs to: its original's id, or its own when it is one. */
+    private static String storyOf(Hit<EnrichedArticle> hit) {
+        EnrichedArticle article = hit.source();
+        return article.duplicateOf() != null ? article.duplicateOf() : article.id() == null ? hit.id() : article.id();
+    }
+
+    private static String millis(Duration timeout) {
+        return timeout.toMillis() + "ms";
     }
 
     /** The whole stored article, as indexed. */
@@ -168,12 +195,18 @@ public final class ArticleSearch {
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 
-    static SearchRequest request(String index, SearchQuery query, Duration timeout) {
+    /**
+     * The search request for one page.
+     *
+     * @param hidden the copies to leave out ({@link DuplicateFolding}), or null to show every copy
+     */
+    static SearchRequest request(String index, SearchQuery query, Duration timeout, Query hidden) {
+        Query reader = readerQuery(query);
         return SearchRequest.of(s -> {
             s.index(index)
                     // Past this Elasticsearch stops collecting and answers with what it found (timed_out: true).
-                    .timeout(timeout.toMillis() + "ms")
-                    .query(query(query))
+                    .timeout(millis(timeout))
+                    .query(hidden == null ? reader : Query.of(q -> q.bool(b -> b.must(reader).mustNot(hidden))))
                     .size(query.size() + 1)
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
@@ -194,7 +227,8 @@ public final class ArticleSearch {
         });
     }
 
-    private static Query query(SearchQuery query) {
+    /** What the reader asked for: the text and the filters, before any copy is folded away. */
+    private static Query readerQuery(SearchQuery query) {
         return Query.of(q -> q.bool(b -> {
             if (query.text() == null) {
                 b.must(m -> m.matchAll(all -> all));
@@ -211,9 +245,6 @@ public final class ArticleSearch {
             terms(b, "topics", query.topics());
             terms(b, "language", query.languages());
             terms(b, "source", query.sources());
-            if (!query.includeDuplicates()) {
-                b.mustNot(n -> n.exists(e -> e.field(DUPLICATE_OF)));
-            }
             if (query.since() != null || query.until() != null) {
                 b.filter(f -> f.range(r -> r.date(d -> {
                     d.field("published_at");

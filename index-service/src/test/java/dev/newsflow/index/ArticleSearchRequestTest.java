@@ -20,7 +20,8 @@ class ArticleSearchRequestTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static JsonNode request(Map<String, List<String>> params) throws IOException {
-        var request = ArticleSearch.request("news", SearchQuery.parse(params, CURSORS), TIMEOUT);
+        SearchQuery query = SearchQuery.parse(params, CURSORS);
+        var request = ArticleSearch.request("news", query, TIMEOUT, query.includeDuplicates() ? null : DuplicateFolding.HIDE_ALL);
         return Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
     }
 
@@ -28,7 +29,7 @@ class ArticleSearchRequestTest {
     void fullTextWeighsTheTitleAndRequiresEveryWord() throws IOException {
         JsonNode body = request(Map.of("q", List.of("\"central bank\" -football rates OR inflation")));
 
-        JsonNode sqs = body.at("/query/bool/must/0/simple_query_string");
+        JsonNode sqs = body.at("/query/bool/must/0/bool/must/0/simple_query_string");
         assertThat(sqs.get("query").asText()).isEqualTo("\"central bank\" -football rates | inflation");
         assertThat(sqs.get("fields")).extracting(JsonNode::asText).contains("title^3", "body");
         assertThat(sqs.get("default_operator").asText()).isEqualToIgnoringCase("and");
@@ -43,8 +44,8 @@ class ArticleSearchRequestTest {
         JsonNode body = request(Map.of("person", List.of("Vladimir Putin"), "source", List.of("reuters"),
                 "since", List.of("2025-03-01"), "until", List.of("2025-03-02")));
 
-        assertThat(body.at("/query/bool/must/0").has("match_all")).isTrue();
-        JsonNode filters = body.at("/query/bool/filter");
+        assertThat(body.at("/query/bool/must/0/bool/must/0").has("match_all")).isTrue();
+        JsonNode filters = body.at("/query/bool/must/0/bool/filter");
         assertThat(filters.toString())
                 .contains("{\"term\":{\"people\":{\"value\":\"Vladimir Putin\"}}}")
                 .contains("{\"term\":{\"source\":{\"value\":\"reuters\"}}}")

@@ -125,6 +125,17 @@ class SearchIT {
     }
 
     @Test
+    void aCopyIsFoldedOnlyBehindAnOriginalTheReaderAlsoFinds() {
+        // The original is from another source: a reader of wire-dup alone sees one copy (both arrived at
+        // the same instant), with the other under it.
+        JsonNode dupOnly = search("q=quantum&source=wire-dup&size=10");
+        assertThat(ids(dupOnly)).hasSize(1).containsAnyOf(duplicate("dup-1").id(), duplicate("dup-2").id());
+        assertThat(dupOnly.path("hits").get(0).path("duplicates").asLong()).isEqualTo(1);
+        assertThat(dupOnly.path("total").asLong()).isEqualTo(1);
+        assertThat(facet(dupOnly, "sources")).containsExactly(Map.entry("wire-dup", 1L));
+    }
+
+    @Test
     void snippetsHighlightMatchesAndEscapeTheText() {
         JsonNode galaxy = search("q=galaxy&topic=science&size=20");
         assertThat(galaxy.path("hits")).allSatisfy(h -> assertThat(h.path("snippet").asText()).contains("<em>galaxy</em>"));
