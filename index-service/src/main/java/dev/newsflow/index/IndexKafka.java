@@ -1,5 +1,6 @@
 package dev.newsflow.index;
 
+import dev.newsflow.core.TopicInitializer;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,9 +36,14 @@ public final class IndexKafka {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }
 
-    /** Dead letters are acknowledged by all replicas before the record counts as done. */
+    /**
+     * Dead letters are acknowledged by all replicas before the record counts as done. A dead letter
+     * carries the whole enriched record, so it may be as large as the topics allow (the producer's own
+     * default of 1 MiB would turn a large article's dead letter into a failure of its own).
+     */
     public static Map<String, Object> deadLetterProducer(IndexConfig config) {
         return Map.of(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicInitializer.MAX_MESSAGE_BYTES,
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
                 ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-deadletters",
                 ProducerConfig.ACKS_CONFIG, "all",

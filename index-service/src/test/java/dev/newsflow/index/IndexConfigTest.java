@@ -89,4 +89,20 @@ class IndexConfigTest {
         assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INDEX_RETRY_INITIAL", "5s", "NEWSFLOW_INDEX_RETRY_MAX", "1s")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_INDEX_RETRY_INITIAL");
     }
+
+    @Test
+    void deadLettersMayBeAsLargeAsTheTopicsAllow() {
+        assertThat(IndexKafka.deadLetterProducer(config(Map.of())))
+                .containsEntry("max.request.size", dev.newsflow.core.TopicInitializer.MAX_MESSAGE_BYTES);
+    }
+
+    @Test
+    void searchLimitsAreReadAndAShortCursorKeyIsRefused() {
+        IndexConfig config = config(Map.of("NEWSFLOW_SEARCH_MAX_CONCURRENT", "4", "NEWSFLOW_SEARCH_TIMEOUT", "2s"));
+        assertThat(config.search().maxConcurrent()).isEqualTo(4);
+        assertThat(config.search().timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.toString()).doesNotContain("cursorKey");
+        assertThatThrownBy(() -> config(Map.of("NEWSFLOW_SEARCH_CURSOR_KEY", "short")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_SEARCH_CURSOR_KEY");
+    }
 }
