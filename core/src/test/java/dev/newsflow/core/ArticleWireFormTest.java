@@ -3,8 +3,6 @@ package dev.newsflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,26 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArticleWireFormTest {
 
-    static RawArticle fullRaw() {
-        return new RawArticle("id-1", "wire", "urn:1", 3, "application/json", "Title", "Body", "<p>Body</p>",
-                "https://example.test/1", "en", "By A. Writer", Instant.parse("2026-11-01T10:00:00Z"),
-                Instant.parse("2026-11-01T09:00:00Z"), Instant.parse("2026-11-01T09:30:00Z"),
-                Instant.parse("2026-11-01T08:00:00Z"), List.of("medtop:07000000"), List.of("Ana Lima"),
-                List.of("WHO"), List.of("Geneva"), "Geneva", "GENEVA —", 4, PubStatus.USABLE,
-                Instant.parse("2026-11-01T10:00:01.234Z"));
-    }
-
-    static EnrichedArticle fullEnriched() {
-        return new EnrichedArticle("id-1", "wire", "urn:1", 3, "https://example.test/1", "Title", "Body",
-                "By A. Writer", "en", new Dateline("Geneva", "GENEVA —"), Instant.parse("2026-11-01T10:00:00Z"),
-                Instant.parse("2026-11-01T10:00:01.234Z"), Instant.parse("2026-11-01T10:00:02Z"),
-                Instant.parse("2026-11-01T10:00:03Z"), List.of("Ana Lima"), List.of("WHO"), List.of("Geneva"),
-                List.of("health"), List.of("vaccine"), List.of("medtop:07000000"), 2, "id-0", PubStatus.USABLE, 4);
-    }
-
     @Test
     void aRawArticleReadsAsItAlwaysHas() throws JsonProcessingException {
-        assertThat(Json.mapper().writeValueAsString(fullRaw())).isEqualTo("{\"id\":\"id-1\",\"source\":\"wire\","
+        assertThat(Json.mapper().writeValueAsString(FullArticles.raw())).isEqualTo("{\"id\":\"id-1\",\"source\":\"wire\","
                 + "\"guid\":\"urn:1\",\"version\":3,\"content_type\":\"application/json\",\"title\":\"Title\","
                 + "\"body\":\"Body\",\"body_html\":\"<p>Body</p>\",\"url\":\"https://example.test/1\","
                 + "\"language\":\"en\",\"byline\":\"By A. Writer\",\"published_at\":\"2026-11-01T10:00:00.000Z\","
@@ -46,7 +27,7 @@ class ArticleWireFormTest {
 
     @Test
     void anEnrichedArticleReadsAsItAlwaysHas() throws JsonProcessingException {
-        assertThat(Json.mapper().writeValueAsString(fullEnriched())).isEqualTo("{\"id\":\"id-1\",\"source\":\"wire\","
+        assertThat(Json.mapper().writeValueAsString(FullArticles.enriched())).isEqualTo("{\"id\":\"id-1\",\"source\":\"wire\","
                 + "\"guid\":\"urn:1\",\"version\":3,\"url\":\"https://example.test/1\",\"title\":\"Title\","
                 + "\"body\":\"Body\",\"byline\":\"By A. Writer\",\"language\":\"en\","
                 + "\"dateline\":{\"place\":\"Geneva\",\"text\":\"GENEVA —\"},"
@@ -59,9 +40,7 @@ class ArticleWireFormTest {
 
     @Test
     void absentValuesAreLeftOutAndListsStayEmpty() throws JsonProcessingException {
-        RawArticle bare = new RawArticle(null, null, null, 0, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
-        assertThat(Json.mapper().writeValueAsString(bare))
+        assertThat(Json.mapper().writeValueAsString(RawArticle.builder().build()))
                 .isEqualTo("{\"version\":0,\"subjects\":[],\"people\":[],\"organizations\":[],\"places\":[]}");
     }
 }
