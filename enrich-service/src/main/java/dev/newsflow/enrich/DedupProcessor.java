@@ -163,10 +163,7 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     private byte[] markedAsDuplicate(byte[] value, String originalId) {
         String topic = topics.enriched().name();
         EnrichedArticle a = topics.enriched().valueSerde().deserializer().deserialize(topic, value);
-        EnrichedArticle marked = new EnrichedArticle(a.id(), a.source(), a.guid(), a.version(), a.url(), a.title(),
-                a.body(), a.byline(), a.language(), a.dateline(), a.publishedAt(), a.ingestedAt(), a.enrichedAt(),
-                a.indexedAt(), a.people(), a.organizations(), a.places(), a.topics(), a.keywords(), a.subjects(),
-                a.wordCount(), originalId, a.pubstatus(), a.urgency());
+        EnrichedArticle marked = a.toBuilder().duplicateOf(originalId).build();
         return topics.enriched().valueSerde().serializer().serialize(topic, marked);
     }
 }

@@ -81,26 +81,25 @@ public final class Enricher {
         List<String> topicIds = steps.time("topics", () -> topics.topics(raw.subjects(), title, text.body(), language));
         // A fallback title repeats the body's opening; counting it would double those words.
         List<String> phrases = steps.time("keywords", () -> keywords.extract(text.title(), text.body(), language));
-        return new EnrichedArticle(
-                raw.id(), raw.source(), raw.guid(), raw.version(), raw.url(),
-                title, text.body(),
-                firstNonBlank(raw.byline(), text.byline()),
-                language,
-                steps.time("dateline", () -> dateline(raw, text.body())),
-                publishedAt(raw, text),
-                raw.ingestedAt(),
-                clock.instant(),
-                null,
-                found.people(),
-                found.organizations(),
-                found.places(),
-                topicIds,
-                phrases,
-                distinct(raw.subjects()),
-                Words.count(text.body()),
-                null,
-                raw.pubstatus() == null ? PubStatus.USABLE : raw.pubstatus(),
-                raw.urgency());
+        return EnrichedArticle.builder()
+                .id(raw.id()).source(raw.source()).guid(raw.guid()).version(raw.version()).url(raw.url())
+                .title(title).body(text.body())
+                .byline(firstNonBlank(raw.byline(), text.byline()))
+                .language(language)
+                .dateline(steps.time("dateline", () -> dateline(raw, text.body())))
+                .publishedAt(publishedAt(raw, text))
+                .ingestedAt(raw.ingestedAt())
+                .enrichedAt(clock.instant())
+                .people(found.people())
+                .organizations(found.organizations())
+                .places(found.places())
+                .topics(topicIds)
+                .keywords(phrases)
+                .subjects(distinct(raw.subjects()))
+                .wordCount(Words.count(text.body()))
+                .pubstatus(raw.pubstatus() == null ? PubStatus.USABLE : raw.pubstatus())
+                .urgency(raw.urgency())
+                .build();
     }
 
     /** Headline and body by content type: pages and scraped text are cleaned, feed text is taken as sent. */

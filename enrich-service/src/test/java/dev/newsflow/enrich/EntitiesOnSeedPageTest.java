@@ -17,9 +17,8 @@ class EntitiesOnSeedPageTest {
 
     @Test
     void summitStoryNamesItsPeopleOrganizationsAndPlacesOnceEach() {
-        RawArticle raw = new RawArticle("s1", "scraper", "g", 1, "text/plain", null,
-                Seeds.read("000_2d81de492a64ddc8.txt"), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        RawArticle raw = RawArticle.builder().id("s1").source("scraper").guid("g").version(1).contentType("text/plain")
+                .body(Seeds.read("000_2d81de492a64ddc8.txt")).build();
 
         EnrichedArticle article = enricher.enrich(raw);
 
