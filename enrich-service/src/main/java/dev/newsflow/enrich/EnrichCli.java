@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.core.ArticleId;
 import dev.newsflow.core.Json;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,6 +7,7 @@ import dev.newsflow.core.Dateline;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

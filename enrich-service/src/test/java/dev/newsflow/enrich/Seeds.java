@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The shared sample pages in {@code /work/shared/seeds}; a test using one is skipped where they are absent. */
-final class Seeds {
+public final class Seeds {
 
     private Seeds() {
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         Path file = Stream.of(Path.of("../../shared/seeds", name), Path.of("../shared/seeds", name))
                 .filter(Files::isRegularFile)
                 .findFirst()
