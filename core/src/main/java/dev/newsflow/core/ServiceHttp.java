@@ -89,9 +89,17 @@ public final class ServiceHttp {
         routes.error(405, ctx -> problem(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
     }
 
-    /** Writes a problem as the answer, after reading what is left of the request body (see {@link #MAX_DRAINED_BYTES}). */
+    /**
+     * Writes a problem as the answer, after reading what is left of the request body (see
+     * {@link #MAX_DRAINED_BYTES}). A 408 says the body came too slowly: draining it would wait on the same
+     * slow client, so that connection is closed instead.
+     */
     public static void problem(Context ctx, Problem problem) {
-        drainBody(ctx);
+        if (problem.status() == 408) {
+            ctx.header("Connection", "close");
+        } else {
+            drainBody(ctx);
+        }
         ctx.status(problem.status());
         ctx.contentType(Problem.CONTENT_TYPE);
         ctx.result(Json.mapper().valueToTree(problem).toString());

@@ -57,9 +57,7 @@ class EnricherTest {
 
     @Test
     void scrapedPlainTextIsCleanedAndTagged() {
-        RawArticle raw = RawArticle.builder().id("s1").source("scraper").guid("g").version(1)
-                .contentType("text/plain; charset=utf-8").body(Seeds.read("000_2d81de492a64ddc8.txt"))
-                .ingestedAt(INGESTED).build();
+        RawArticle raw = scraped("s1", Seeds.read("000_2d81de492a64ddc8.txt"));
 
         EnrichedArticle article = enricher.enrich(raw);
 
@@ -71,6 +69,23 @@ class EnricherTest {
         assertThat(article.keywords()).contains("Xi", "Putin");
         assertThat(article.topics()).contains("politics");
         assertThat(article.wordCount()).isBetween(700, 800);
+        assertThat(article.pubstatus()).isEqualTo(PubStatus.USABLE);
+    }
+
+    @Test
+    void scrapedPlainTextOfOurOwnIsCleanedAndTagged() {
+        RawArticle raw = scraped("s2", Seeds.ours("baltic-summit.txt"));
+
+        EnrichedArticle article = enricher.enrich(raw);
+
+        assertThat(article.title()).isEqualTo("Poland, Lithuania seal port security pact in challenge to Moscow");
+        assertThat(article.body()).startsWith("GDANSK, Poland —").doesNotContain("Latest News");
+        assertThat(article.dateline()).isEqualTo(new Dateline("Gdansk, Poland", "GDANSK, Poland —"));
+        assertThat(article.language()).isEqualTo("en");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-05-14T00:00:00Z"));
+        assertThat(article.keywords()).contains("Wierzbicki", "Baltic Ports Council");
+        assertThat(article.topics()).contains("politics");
+        assertThat(article.wordCount()).isBetween(800, 850);
         assertThat(article.pubstatus()).isEqualTo(PubStatus.USABLE);
     }
 
@@ -134,6 +149,12 @@ class EnricherTest {
                 .isInstanceOf(EnrichmentException.class).hasMessageContaining("no text");
         assertThatThrownBy(() -> enricher.enrich(feedArticle(null, "Some text.")))
                 .isInstanceOf(EnrichmentException.class).hasMessageContaining("no id");
+    }
+
+    /** A scraped page's text as ingest-service puts it on the raw topic. */
+    private static RawArticle scraped(String id, String text) {
+        return RawArticle.builder().id(id).source("scraper").guid("g").version(1)
+                .contentType("text/plain; charset=utf-8").body(text).ingestedAt(INGESTED).build();
     }
 
     /** A web page as ingest-service puts it on the raw topic. */

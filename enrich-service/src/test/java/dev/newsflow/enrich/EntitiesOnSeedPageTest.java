@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The whole enrichment, real tagger included, on the scraped summit story in the shared seeds. */
+/** The whole enrichment, real tagger included, on a scraped summit story: our own and the one in the shared seeds. */
 class EntitiesOnSeedPageTest {
 
     private final Enricher enricher = new Enricher(Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC),
@@ -18,8 +18,7 @@ class EntitiesOnSeedPageTest {
 
     @Test
     void summitStoryNamesItsPeopleOrganizationsAndPlacesOnceEach() {
-        RawArticle raw = RawArticle.builder().id("s1").source("scraper").guid("g").version(1).contentType("text/plain")
-                .body(Seeds.read("000_2d81de492a64ddc8.txt")).build();
+        RawArticle raw = scraped("s1", Seeds.read("000_2d81de492a64ddc8.txt"));
 
         EnrichedArticle article = enricher.enrich(raw);
 
@@ -34,5 +33,31 @@ class EntitiesOnSeedPageTest {
         assertThat(article.people()).doesNotHaveDuplicates();
         assertThat(article.organizations()).doesNotHaveDuplicates();
         assertThat(article.places()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void balticStoryNamesItsPeopleOrganizationsAndPlacesOnceEach() {
+        RawArticle raw = scraped("s2", Seeds.ours("baltic-summit.txt"));
+
+        EnrichedArticle article = enricher.enrich(raw);
+
+        // Named in full once, by surname afterwards: the full name stands for both.
+        assertThat(article.people()).contains("Tomasz Wierzbicki", "Andrzej Malinowski", "Arkady Lebedev",
+                "Marek Zielinski", "Kaja Saar", "Mikael Lindqvist", "Petteri Halonen")
+                .doesNotContain("Wierzbicki", "Lebedev", "Lindqvist");
+        // The acronym defined in brackets is folded into the name it stands for.
+        assertThat(article.organizations()).contains("Baltic Ports Council", "NATO", "European Union", "AFP")
+                .doesNotContain("BPC", "the European Union");
+        assertThat(article.places()).contains("Gdansk", "Poland", "Lithuania", "Latvia", "Estonia", "Finland",
+                "Sweden", "Russia", "Kaliningrad", "Vilnius", "Klaipeda")
+                .doesNotContain("Polish", "Lithuanian", "Russian", "Russia's", "Gdansk's");
+        assertThat(article.people()).doesNotHaveDuplicates();
+        assertThat(article.organizations()).doesNotHaveDuplicates();
+        assertThat(article.places()).doesNotHaveDuplicates();
+    }
+
+    private static RawArticle scraped(String id, String text) {
+        return RawArticle.builder().id(id).source("scraper").guid("g").version(1).contentType("text/plain").body(text)
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -16,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import dev.newsflow.core.EnrichedArticle;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,20 +43,45 @@ public final class ArticleSearch {
     private static final List<String> HIT_FIELDS = List.of("id", "title", "source", "published_at", "ingested_at",
             "language", "people", "organizations", "places", "topics");
 
+    /** How much of a story {@code /related} compares: its title and the opening of its body. */
+    static final int RELATED_BODY_WORDS = 300;
+
+    /**
+     * The query syntax readers get: phrases, {@code -}, {@code |}, {@code +}, brackets and a trailing
+     * {@code *} ({@link QueryText} bounds it). Fuzzy {@code ~N} and phrase slop are off: each turns one
+     * word into a search over many terms, which a reader could multiply at will.
+     */
+    static final List<SimpleQueryStringFlag> QUERY_SYNTAX = List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
+            SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
+            SimpleQueryStringFlag.Whitespace, SimpleQueryStringFlag.Escape, SimpleQueryStringFlag.Prefix);
+
     private final ElasticsearchClient es;
     private final String alias;
+    private final Duration timeout;
+    private final CursorSeal cursors;
 
-    public ArticleSearch(ElasticsearchClient es, String alias) {
+    /**
+     * @param es     a client for searching only, apart from the indexer's (see {@link ElasticsearchClients#forSearch})
+     * @param limits the time budget of one search and the key that signs cursors
+     */
+    public ArticleSearch(ElasticsearchClient es, String alias, SearchLimits limits) {
         this.es = es;
         this.alias = alias;
+        this.timeout = limits.timeout();
+        this.cursors = new CursorSeal(limits.cursorKey());
+    }
+
+    /** Reads and signs the paging cursors of this service. */
+    CursorSeal cursors() {
+        return cursors;
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
-        SearchResponse<EnrichedArticle> response = es.search(request(alias, query), EnrichedArticle.class);
+        SearchResponse<EnrichedArticle> response = es.search(request(alias, query, timeout), EnrichedArticle.class);
         List<Hit<EnrichedArticle>> hits = response.hits().hits();
         // One hit more than asked for tells whether a next page exists without an empty last page.
         List<Hit<EnrichedArticle>> page = hits.subList(0, Math.min(hits.size(), query.size()));
-        String next = hits.size() > query.size() ? cursorAfter(query.sort(), page.getLast()).encode() : null;
+        String next = hits.size() > query.size() ? cursors.seal(cursorAfter(query.sort(), page.getLast())) : null;
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
         List<ArticleHit> shown = page.stream().map(ArticleSearch::hit).toList();
         if (!query.includeDuplicates() && !shown.isEmpty()) {
@@ -70,7 +97,7 @@ public final class ArticleSearch {
         if (article.isEmpty()) {
             return Optional.empty();
         }
-        SearchRequest request = relatedRequest(alias, article.get(), query.size());
+        SearchRequest request = relatedRequest(alias, article.get(), query.size(), timeout);
         if (request == null) {
             return Optional.of(new RelatedArticles(query.id(), List.of()));
         }
@@ -79,9 +106,13 @@ public final class ArticleSearch {
         return Optional.of(new RelatedArticles(query.id(), hits));
     }
 
-    /** The request for {@link #related}, or null when the article has no text to compare. */
-    static SearchRequest relatedRequest(String index, EnrichedArticle article, int size) {
-        String like = Stream.of(article.title(), article.body()).filter(t -> t != null && !t.isBlank())
+    /**
+     * The request for {@link #related}, or null when the article has no text to compare. It compares the
+     * title and the first {@link #RELATED_BODY_WORDS} words: a story's subject is in its opening, and a
+     * 5 MiB body would otherwise be analysed whole on every call.
+     */
+    static SearchRequest relatedRequest(String index, EnrichedArticle article, int size, Duration timeout) {
+        String like = Stream.of(article.title(), opening(article.body())).filter(t -> t != null && !t.isBlank())
                 .collect(Collectors.joining("\n"));
         if (like.isEmpty()) {
             return null;
@@ -89,6 +120,7 @@ public final class ArticleSearch {
         return SearchRequest.of(s -> s
                 .index(index)
                 .size(size)
+                .timeout(timeout.toMillis() + "ms")
                 .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                 .query(q -> q.bool(b -> b
                         // The defaults (a term in 5 documents, twice in the text) find nothing in a young index.
@@ -96,6 +128,23 @@ public final class ArticleSearch {
                                 .minTermFreq(1).minDocFreq(1).maxQueryTerms(25)))
                         .mustNot(n -> n.ids(i -> i.values(article.id())))
                         .mustNot(n -> n.exists(e -> e.field(DUPLICATE_OF))))));
+    }
+
+    /** The first {@link #RELATED_BODY_WORDS} words of a body, in one pass that stops there. */
+    static String opening(String body) {
+        if (body == null) {
+            return null;
+        }
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < body.length(); i++) {
+            boolean space = Character.isWhitespace(body.charAt(i));
+            if (space && inWord && ++words == RELATED_BODY_WORDS) {
+                return body.substring(0, i);
+            }
+            inWord = !space;
+        }
+        return body;
     }
 
     /** How many duplicates point at each of these originals: one small aggregation over the page's ids. */
@@ -119,9 +168,11 @@ public final class ArticleSearch {
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 
-    static SearchRequest request(String index, SearchQuery query) {
+    static SearchRequest request(String index, SearchQuery query, Duration timeout) {
         return SearchRequest.of(s -> {
             s.index(index)
+                    // Past this Elasticsearch stops collecting and answers with what it found (timed_out: true).
+                    .timeout(timeout.toMillis() + "ms")
                     .query(query(query))
                     .size(query.size() + 1)
                     .trackTotalHits(t -> t.enabled(true))
@@ -151,6 +202,7 @@ public final class ArticleSearch {
                 b.must(m -> m.simpleQueryString(sqs -> sqs
                         .query(QueryText.toSimpleQuery(query.text()))
                         .fields("title^3", "body", "byline")
+                        .flags(QUERY_SYNTAX)
                         .defaultOperator(Operator.And)));
             }
             terms(b, "people", query.people());

@@ -5,8 +5,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
 import dev.newsflow.core.Json;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -24,11 +26,25 @@ public final class ElasticsearchClients {
 
     /** A client for {@code url}; closing it releases its connections and I/O threads. */
     public static ElasticsearchClient create(URI url, EsCredentials credentials) {
+        // A stalled node must fail the request, so the indexer's own retry loop takes over.
+        return create(url, credentials, Duration.ofSeconds(60), Rest5ClientBuilder.DEFAULT_MAX_CONN_TOTAL);
+    }
+
+    /**
+     * A client for searching, with a pool of its own so heavy searching cannot take the indexer's
+     * connections: as many as searches may run at once, and a response timeout a second past the
+     * time Elasticsearch is given per search.
+     */
+    public static ElasticsearchClient forSearch(URI url, EsCredentials credentials, SearchLimits limits) {
+        return create(url, credentials, limits.timeout().plusSeconds(1), limits.maxConcurrent());
+    }
+
+    private static ElasticsearchClient create(URI url, EsCredentials credentials, Duration responseTimeout, int connections) {
         var builder = Rest5Client.builder(url)
-                // A stalled node must fail the request, so the indexer's own retry loop takes over.
+                .setConnectionManagerCallback(pool -> pool.setMaxConnTotal(connections).setMaxConnPerRoute(connections))
                 .setRequestConfigCallback(request -> request
                         .setConnectionRequestTimeout(Timeout.of(5, TimeUnit.SECONDS))
-                        .setResponseTimeout(Timeout.of(60, TimeUnit.SECONDS)));
+                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis())));
         credentials.authorization().ifPresent(value ->
                 builder.setDefaultHeaders(new Header[]{new BasicHeader(HttpHeaders.AUTHORIZATION, value)}));
         var transport = new Rest5ClientTransport(builder.build(), new JacksonJsonpMapper(Json.mapper()));

@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  *                         (5MiB), {@code NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL} (1s),
  *                         {@code NEWSFLOW_INDEX_BULK_CONCURRENCY} (4)
  * @param backoff          {@code NEWSFLOW_INDEX_RETRY_*}
+ * @param search           {@code NEWSFLOW_SEARCH_*}: what one search may cost ({@link SearchLimits})
  */
 public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, String alias, int shards, int replicas,
-                          int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff) {
+                          int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff,
+                          SearchLimits search) {
 
     /** Elasticsearch index names: lowercase, no path or wildcard characters, not starting with -, _ or +. */
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -47,7 +49,8 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
                 env.string("NEWSFLOW_INDEX_GROUP_ID", "newsflow-index"),
                 KafkaSettings.fromEnv(env),
                 bulk(env),
-                backoff(env));
+                backoff(env),
+                SearchLimits.fromEnv(env));
     }
 
     /** The first versioned index, made with the alias; {@code ./newsflow reindex} moves the alias to the next one. */
@@ -60,7 +63,7 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
     public String toString() {
         return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + "), alias=" + alias
                 + ", shards=" + shards + ", replicas=" + replicas + ", port=" + port + ", groupId=" + groupId
-                + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + "]";
+                + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + ", search=" + search + "]";
     }
 
     private static URI url(Env env) {

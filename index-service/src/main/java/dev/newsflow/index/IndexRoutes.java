@@ -5,6 +5,7 @@ import dev.newsflow.core.Problem;
 import dev.newsflow.core.ProblemException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,17 +16,19 @@ public final class IndexRoutes {
     private static final Logger log = LoggerFactory.getLogger(IndexRoutes.class);
 
     private final ArticleSearch search;
+    private final SearchGate gate;
 
-    private IndexRoutes(ArticleSearch search) {
+    private IndexRoutes(ArticleSearch search, SearchGate gate) {
         this.search = search;
+        this.gate = gate;
     }
 
     /**
      * Adds {@code GET /v1/search}, {@code GET /v1/articles/{id}}, {@code GET /v1/articles/{id}/related}
-     * and the search page ({@code GET /}), for {@code ServiceHttp.create}.
+     * and the search page ({@code GET /}), for {@code ServiceHttp.create}. Every read passes the gate.
      */
-    public static void register(RoutesConfig routes, ArticleSearch search) {
-        IndexRoutes index = new IndexRoutes(search);
+    static void register(RoutesConfig routes, ArticleSearch search, SearchGate gate) {
+        IndexRoutes index = new IndexRoutes(search, gate);
         routes.get("/v1/search", index::search);
         routes.get("/v1/articles/{id}", index::article);
         routes.get("/v1/articles/{id}/related", index::related);
@@ -33,29 +36,38 @@ public final class IndexRoutes {
     }
 
     private void search(Context ctx) {
-        SearchQuery query = SearchQuery.parse(ctx.queryParamMap());
-        ctx.json(backend(() -> search.search(query)));
+        SearchQuery query = SearchQuery.parse(ctx.queryParamMap(), search.cursors());
+        ctx.json(backend(ctx, () -> search.search(query)));
     }
 
     private void article(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(backend(() -> search.article(id))
+        ctx.json(backend(ctx, () -> search.article(id))
                 .orElseThrow(() -> ProblemException.notFound("no article with id " + id)));
     }
 
     private void related(Context ctx) {
         RelatedQuery query = RelatedQuery.parse(ctx.pathParam("id"), ctx.queryParamMap());
-        ctx.json(backend(() -> search.related(query))
+        ctx.json(backend(ctx, () -> search.related(query))
                 .orElseThrow(() -> ProblemException.notFound("no article with id " + query.id())));
     }
 
-    /** Elasticsearch trouble is the service's dependency failing, not the caller's mistake: 503. */
-    private static <T> T backend(ElasticsearchCall<T> call) {
+    /**
+     * One read from Elasticsearch, when the gate has room. Elasticsearch trouble is the service's
+     * dependency failing, not the caller's mistake: 503.
+     */
+    private <T> T backend(Context ctx, ElasticsearchCall<T> call) {
+        if (!gate.tryEnter()) {
+            ctx.header(Header.RETRY_AFTER, Integer.toString(SearchGate.RETRY_AFTER_SECONDS));
+            throw SearchGate.busy();
+        }
         try {
             return call.run();
         } catch (IOException | ElasticsearchException e) {
             log.warn("Elasticsearch call failed: {}", e.toString());
             throw new ProblemException(Problem.of(503, "Service Unavailable", "the search index is not available now"));
+        } finally {
+            gate.leave();
         }
     }
 

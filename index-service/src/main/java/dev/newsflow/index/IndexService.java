@@ -33,6 +33,7 @@ public final class IndexService implements AutoCloseable {
 
     private final Admin admin;
     private final ElasticsearchClient es;
+    private final ElasticsearchClient searchEs;
     private final Producer<byte[], byte[]> deadLetters;
     private final KafkaClientMetrics consumerMetrics;
     private final ScheduledExecutorService metricsRefresh;
@@ -61,12 +62,14 @@ public final class IndexService implements AutoCloseable {
         consumerMetrics.bindTo(registry);
         indexer = new ArticleIndexer(consumer, deadLetters, es, config, new IndexerMetrics(registry), Clock.systemUTC());
         pollThread = new Thread(indexer, "index-poll");
-        ArticleSearch search = new ArticleSearch(es, config.alias());
+        searchEs = ElasticsearchClients.forSearch(config.elasticsearchUrl(), config.credentials(), config.search());
+        ArticleSearch search = new ArticleSearch(searchEs, config.alias(), config.search());
+        SearchGate gate = new SearchGate(config.search().maxConcurrent(), registry);
         http = ServiceHttp.create(registry, Map.of(
                         "elasticsearch", ReadinessChecks.elasticsearch(es),
                         "kafka", ReadinessChecks.kafka(admin),
                         "indexer", () -> pollThread.isAlive() ? Optional.empty() : Optional.of("the indexer stopped; see the log")),
-                routes -> IndexRoutes.register(routes, search));
+                routes -> IndexRoutes.register(routes, search, gate));
     }
 
     /**
@@ -102,10 +105,12 @@ public final class IndexService implements AutoCloseable {
         http.stop();
         deadLetters.close(Duration.ofSeconds(10));
         admin.close(Duration.ofSeconds(5));
-        try {
-            es.close();
-        } catch (IOException e) {
-            log.warn("closing the Elasticsearch client failed: {}", e.toString());
+        for (ElasticsearchClient client : List.of(searchEs, es)) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                log.warn("closing an Elasticsearch client failed: {}", e.toString());
+            }
         }
     }
 }

@@ -31,21 +31,16 @@ public record SearchCursor(SearchSort sort, List<Object> after) {
         }
     }
 
-    /** Reads a cursor a client sent back; anything unreadable is a 400 naming {@code cursor}. */
+    /** Reads the body of a cursor whose signature {@link CursorSeal} has checked; anything unreadable is a 400 naming {@code cursor}. */
     static SearchCursor decode(String text) {
         try {
             SearchCursor cursor = Json.mapper().readValue(Base64.getUrlDecoder().decode(text), SearchCursor.class);
             if (cursor.sort() == null || cursor.after().isEmpty()) {
-                throw invalid();
+                throw CursorSeal.invalid();
             }
             return cursor;
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw invalid();
+            throw CursorSeal.invalid();
         }
-    }
-
-    private static ProblemException invalid() {
-        return new ProblemException(Problem.of(400, "Bad Request",
-                "cursor is not one this service handed out; start again without it").with("parameter", "cursor"));
     }
 }

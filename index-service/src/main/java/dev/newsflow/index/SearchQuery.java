@@ -35,17 +35,23 @@ public record SearchQuery(String text, List<String> people, List<String> organiz
         sources = List.copyOf(sources);
     }
 
-    /** A plain text search with the defaults. */
-    public static SearchQuery of(String text) {
-        return parse(Map.of("q", List.of(text)));
-    }
 
     /**
      * Reads the query parameters; a bad value answers 400 with a problem naming the parameter.
      * Without {@code q} the default order is newest first, with it relevance.
+     *
+     * @param cursors opens the {@code cursor} this service signed
      */
-    public static SearchQuery parse(Map<String, List<String>> params) {
+    static SearchQuery parse(Map<String, List<String>> params, CursorSeal cursors) {
         String text = single(params, "q");
+        if (text != null) {
+            if (text.length() > SearchLimits.MAX_QUERY_CHARS) {
+                throw badRequest("q", "q must be at most " + SearchLimits.MAX_QUERY_CHARS + " characters, got " + text.length());
+            }
+            QueryText.checkPrefixes(text).ifPresent(problem -> {
+                throw badRequest("q", problem);
+            });
+        }
         String sortText = single(params, "sort");
         SearchSort sort = sortText == null ? (text == null ? SearchSort.NEWEST : SearchSort.RELEVANCE) : SearchSort.parse(sortText);
         Instant since = instant(params, "since");
@@ -54,7 +60,7 @@ public record SearchQuery(String text, List<String> people, List<String> organiz
             throw badRequest("until", "until must be later than since");
         }
         String cursorText = single(params, "cursor");
-        SearchCursor cursor = cursorText == null ? null : SearchCursor.decode(cursorText);
+        SearchCursor cursor = cursorText == null ? null : cursors.open(cursorText);
         if (cursor != null && cursor.sort() != sort) {
             throw badRequest("cursor", "cursor belongs to sort=" + cursor.sort().name().toLowerCase(java.util.Locale.ROOT)
                     + ", not to this sort");

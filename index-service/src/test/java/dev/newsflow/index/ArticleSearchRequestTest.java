@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,11 @@ import org.junit.jupiter.api.Test;
 /** The Elasticsearch request a search turns into, read back as JSON. */
 class ArticleSearchRequestTest {
 
+    static final CursorSeal CURSORS = new CursorSeal("a key for tests only".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     private static JsonNode request(Map<String, List<String>> params) throws IOException {
-        var request = ArticleSearch.request("news", SearchQuery.parse(params));
+        var request = ArticleSearch.request("news", SearchQuery.parse(params, CURSORS), TIMEOUT);
         return Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
     }
 
@@ -28,6 +32,9 @@ class ArticleSearchRequestTest {
         assertThat(sqs.get("query").asText()).isEqualTo("\"central bank\" -football rates | inflation");
         assertThat(sqs.get("fields")).extracting(JsonNode::asText).contains("title^3", "body");
         assertThat(sqs.get("default_operator").asText()).isEqualToIgnoringCase("and");
+        // No fuzzy, slop or near operators: each lets one word fan out over many terms.
+        assertThat(sqs.get("flags").asText()).isEqualTo("AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE|PREFIX");
+        assertThat(body.get("timeout").asText()).isEqualTo("5000ms");
         assertThat(body.at("/sort/0").has("_score")).isTrue();
     }
 
@@ -60,7 +67,7 @@ class ArticleSearchRequestTest {
 
     @Test
     void aCursorBecomesSearchAfter() throws IOException {
-        String cursor = new SearchCursor(SearchSort.NEWEST, List.of(1_700_000_000_000L, 1_700_000_000_500L, "id1")).encode();
+        String cursor = CURSORS.seal(new SearchCursor(SearchSort.NEWEST, List.of(1_700_000_000_000L, 1_700_000_000_500L, "id1")));
 
         JsonNode body = request(Map.of("cursor", List.of(cursor)));
 
@@ -86,7 +93,7 @@ class ArticleSearchRequestTest {
     @Test
     void relatedIsMoreLikeThisWithoutTheArticleAndDuplicates() throws IOException {
         EnrichedArticle article = IndexFixture.article("g-1", 1, "Storm hits coast", "A storm closed the port.");
-        var request = ArticleSearch.relatedRequest("news", article, 7);
+        var request = ArticleSearch.relatedRequest("news", article, 7, TIMEOUT);
         JsonNode body = Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
 
         assertThat(body.get("size").asInt()).isEqualTo(7);
@@ -97,6 +104,19 @@ class ArticleSearchRequestTest {
                 .contains("{\"ids\":{\"values\":[\"" + article.id() + "\"]}}")
                 .contains("{\"exists\":{\"field\":\"duplicate_of\"}}");
         EnrichedArticle empty = IndexFixture.article("g-2", 1, "", " ");
-        assertThat(ArticleSearch.relatedRequest("news", empty, 5)).isNull();
+        assertThat(ArticleSearch.relatedRequest("news", empty, 5, TIMEOUT)).isNull();
+    }
+
+    @Test
+    void relatedComparesTheTitleAndTheOpeningOfALongBody() throws IOException {
+        String opening = "harbour ".repeat(ArticleSearch.RELATED_BODY_WORDS).strip();
+        EnrichedArticle article = IndexFixture.article("g-3", 1, "Storm hits coast", opening + " lighthouse".repeat(100_000));
+
+        var request = ArticleSearch.relatedRequest("news", article, 5, TIMEOUT);
+        JsonNode body = Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
+
+        assertThat(body.at("/query/bool/must/0/more_like_this/like/0").asText())
+                .isEqualTo("Storm hits coast\n" + opening);
+        assertThat(ArticleSearch.opening("two words")).isEqualTo("two words");
     }
 }

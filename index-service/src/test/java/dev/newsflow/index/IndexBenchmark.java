@@ -273,9 +273,11 @@ final class IndexBenchmark {
         es.indices().refresh(r -> r.index(alias));
         es.indices().forcemerge(f -> f.index(alias).maxNumSegments(1L));
 
-        ArticleSearch search = new ArticleSearch(es, alias);
-        var http = ServiceHttp.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Map.of(),
-                routes -> IndexRoutes.register(routes, search)).start(0);
+        SearchLimits limits = SearchLimits.fromEnv(new Env(Map.of()));
+        ArticleSearch search = new ArticleSearch(es, alias, limits);
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var http = ServiceHttp.create(registry, Map.of(),
+                routes -> IndexRoutes.register(routes, search, new SearchGate(limits.maxConcurrent(), registry))).start(0);
         HttpClient client = HttpClient.newHttpClient();
         Random random = new Random(7);
         try {

@@ -183,6 +183,7 @@ class SearchIT {
             since=2025-03-02&until=2025-03-01          | until
             sort=oldest                                | sort
             cursor=not-a-cursor                        | cursor
+            q=b*                                       | q
             duplicates=maybe                           | duplicates
             """)
     void badParametersAreProblems(String query, String parameter) {
@@ -199,6 +200,27 @@ class SearchIT {
         var tooMany = index.get("/v1/articles/" + corpus.getFirst().id() + "/related?size=11");
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).contains("\"parameter\":\"size\"");
+    }
+
+    @Test
+    void aCursorWithItsValuesEditedIs400NotAnElasticsearchFailure() {
+        String cursor = search("sort=newest&size=2").path("next_cursor").asText();
+        String body = cursor.substring(0, cursor.indexOf('.'));
+        String edited = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sort\":\"NEWEST\",\"after\":[\"tomorrow\",\"x\",\"y\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var response = index.get("/v1/search?sort=newest&cursor=" + cursor.replace(body, edited));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"parameter\":\"cursor\"");
+    }
+
+    @Test
+    void prefixesAreBoundedAndFuzzyOperatorsDoNotExpand() {
+        assertThat(total("q=bank")).isEqualTo(3);
+        assertThat(total("q=ban*")).isGreaterThanOrEqualTo(3);
+        // With fuzzy matching on, "bnak~1" would find the bank stories.
+        assertThat(total("q=bnak~1")).isZero();
     }
 
     private List<String> walk(String query) {

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class SearchQueryTest {
 
     private static SearchQuery parse(Map<String, List<String>> params) {
-        return SearchQuery.parse(params);
+        return SearchQuery.parse(params, ArticleSearchRequestTest.CURSORS);
     }
 
     private static ProblemException rejected(Map<String, List<String>> params) {
-        return catchThrowableOfType(ProblemException.class, () -> SearchQuery.parse(params));
+        return catchThrowableOfType(ProblemException.class, () -> SearchQuery.parse(params, ArticleSearchRequestTest.CURSORS));
     }
 
     @Test
@@ -76,7 +76,7 @@ class SearchQueryTest {
 
     @Test
     void aCursorOnlyContinuesTheSortItCameFrom() {
-        String cursor = new SearchCursor(SearchSort.NEWEST, List.of(1_700_000_000_000L, "abc")).encode();
+        String cursor = ArticleSearchRequestTest.CURSORS.seal(new SearchCursor(SearchSort.NEWEST, List.of(1_700_000_000_000L, "abc")));
 
         assertThat(parse(Map.of("cursor", List.of(cursor))).cursor().after()).containsExactly(1_700_000_000_000L, "abc");
         assertThat(rejected(Map.of("q", List.of("x"), "cursor", List.of(cursor))).problem().extensions())
@@ -90,5 +90,17 @@ class SearchQueryTest {
         assertThat(parse(Map.of("duplicates", List.of("include"))).includeDuplicates()).isTrue();
         assertThat(parse(Map.of("duplicates", List.of("include"))).after(null).includeDuplicates()).isTrue();
         assertThat(rejected(Map.of("duplicates", List.of("all"))).problem().extensions()).containsEntry("parameter", "duplicates");
+    }
+
+    @Test
+    void aLongQueryOrAnOpenEndedPrefixIsRefusedNamingQ() {
+        assertThat(parse(Map.of("q", List.of("x".repeat(SearchLimits.MAX_QUERY_CHARS)))).text()).hasSize(SearchLimits.MAX_QUERY_CHARS);
+        assertThat(rejected(Map.of("q", List.of("x".repeat(SearchLimits.MAX_QUERY_CHARS + 1)))).problem().extensions())
+                .containsEntry("parameter", "q");
+
+        assertThat(parse(Map.of("q", List.of("elect* \"a*\" harb*"))).text()).isEqualTo("elect* \"a*\" harb*");
+        assertThat(rejected(Map.of("q", List.of("el*"))).problem().detail()).contains("at least 3 letters");
+        assertThat(rejected(Map.of("q", List.of("storm -*"))).problem().extensions()).containsEntry("parameter", "q");
+        assertThat(rejected(Map.of("q", List.of("abc* def* ghi* jkl*"))).problem().detail()).contains("at most 3");
     }
 }

@@ -36,9 +36,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *                     with, so while Kafka is slow and requests wait for it, threads remain to refuse the
  *                     rest at once and to answer health checks and metrics
  * @param kafka        where Kafka is and how the topics are named
+ * @param bodyPace     {@code NEWSFLOW_INGEST_BODY_TIMEOUT}, {@code NEWSFLOW_INGEST_MIN_BODY_RATE} and
+ *                     {@code NEWSFLOW_INGEST_BODY_GRACE}: how fast a body must arrive ({@link BodyPace})
  */
 public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration kafkaTimeout, long maxInflightBytes,
-                           int maxInflightRequests, KafkaSettings kafka) {
+                           int maxInflightRequests, KafkaSettings kafka, BodyPace bodyPace) {
 
     public static final String PORT = "NEWSFLOW_INGEST_PORT";
     public static final String KEYS = "NEWSFLOW_INGEST_KEYS";
@@ -95,7 +97,7 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
                     + " (HTTP has 250 threads, some must stay free to refuse requests), got " + maxInflightRequests);
         }
         return new IngestConfig(env.port(PORT, 8081), keys, maxBytes, kafkaTimeout, maxInflightBytes,
-                maxInflightRequests, KafkaSettings.fromEnv(env));
+                maxInflightRequests, KafkaSettings.fromEnv(env), BodyPace.fromEnv(env));
     }
 
     /**

@@ -38,16 +38,18 @@ public final class IngestRoutes {
     private final IngestMetrics metrics;
     private final long maxBytes;
     private final InflightLimit inflight;
+    private final BodyPace pace;
     private final InstantSource clock;
 
     public IngestRoutes(ApiKeys keys, ArticleParsers parsers, ArticlePublisher publisher, IngestMetrics metrics,
-                        long maxBytes, InflightLimit inflight, InstantSource clock) {
+                        long maxBytes, InflightLimit inflight, BodyPace pace, InstantSource clock) {
         this.keys = keys;
         this.parsers = parsers;
         this.publisher = publisher;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
         this.inflight = inflight;
+        this.pace = pace;
         this.clock = clock;
     }
 
@@ -66,7 +68,7 @@ public final class IngestRoutes {
         try (InflightLimit.Admission admission = rejecting(ctx, source,
                 () -> inflight.tryAdmit(Math.max(0, declared)).orElseThrow(inflight::refusal))) {
             ParsedPayload payload = rejecting(ctx, source,
-                    () -> parser.parse(RequestBody.read(ctx, maxBytes, admission), type));
+                    () -> parser.parse(RequestBody.read(ctx, maxBytes, admission, pace), type));
             if (payload.batch()) {
                 answerBatch(ctx, source, payload.items(), receivedAt);
             } else {
@@ -190,6 +192,7 @@ public final class IngestRoutes {
             case 403 -> "forbidden_source";
             case 413 -> "too_large";
             case 415 -> "unsupported_media_type";
+            case 408 -> "too_slow";
             case 429 -> "overloaded";
             case 503 -> "kafka_unavailable";
             default -> "http_" + status;

@@ -70,7 +70,7 @@ public final class IngestServer implements AutoCloseable {
         IngestRoutes routes = new IngestRoutes(keys, ArticleParsers.standard(),
                 new ArticlePublisher(producer, raw.name(), config.kafkaTimeout(), backlog),
                 new IngestMetrics(registry, InstantSource.system(), keys.sources()),
-                config.maxBytes(), inflight, InstantSource.system());
+                config.maxBytes(), inflight, config.bodyPace(), InstantSource.system());
         Javalin app = ServiceHttp.create(registry, Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)),
                 routes::addTo);
         app.start(config.port());

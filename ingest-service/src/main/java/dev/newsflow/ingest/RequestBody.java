@@ -39,12 +39,13 @@ final class RequestBody {
      * by chunk before each is read, so a burst of chunked uploads cannot fill the heap either.
      *
      * @throws ProblemException 413 when the actual size exceeds {@code maxBytes}, 400 when the body is
-     *                          empty or breaks off, 429 when the admission cannot grow to cover it
+     *                          empty or breaks off, 429 when the admission cannot grow to cover it, 408 when
+     *                          it falls behind its {@link BodyPace}
      */
-    static byte[] read(Context ctx, long maxBytes, InflightLimit.Admission admission) {
+    static byte[] read(Context ctx, long maxBytes, InflightLimit.Admission admission, BodyPace pace) {
         long declared = ctx.req().getContentLengthLong();
         byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
+        try (InputStream in = new PacedInput(ctx.req().getInputStream(), pace, System::nanoTime)) {
             // Jetty enforces a declared length, so no byte beyond it can arrive.
             body = declared >= 0 ? in.readNBytes((int) declared) : readChunked(in, maxBytes, admission);
         } catch (IOException e) {

@@ -1,10 +1,10 @@
 package dev.newsflow.ingest;
 
-import dev.newsflow.core.Problem;
 import dev.newsflow.core.ProblemException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -31,16 +31,6 @@ import org.xml.sax.SAXParseException;
  */
 final class SafeXml {
 
-    /** Deeper than any real news document; bounds the recursion of code that walks the tree. */
-    private static final int MAX_ELEMENT_DEPTH = 200;
-
-    /**
-     * The most '<' a document may hold. A DOM costs some 200 bytes per node, so 5 MiB of {@code <x/>}
-     * became 1.3 million nodes, 300 MiB of heap and ten seconds of parsing; a feed of a thousand rich
-     * items has a tenth of this bound. Counting bytes overcounts in CDATA and comments, which is harmless.
-     */
-    static final int MAX_TAGS = 250_000;
-
     /**
      * The default handler prints to stderr and carries on after recoverable errors; here every error
      * stops the parse and becomes the 400. Warnings (such as an unknown encoding alias) do not.
@@ -66,41 +56,24 @@ final class SafeXml {
     }
 
     /**
-     * Parses a payload. Without a charset in the Content-Type, the document's own byte order mark or
-     * XML declaration decides, as XML intends; with one, the header wins (RFC 7303).
+     * Parses a payload: decoded first ({@link XmlEncoding}), then counted ({@link XmlLimits}), then built.
      *
      * @throws ProblemException 400 naming the line and column of the first error, for malformed XML
-     *         and for any DOCTYPE
+     *         and for any DOCTYPE; 413 for too many elements; 415 for an encoding not accepted
      */
     static Document parse(byte[] body, MediaType type) {
-        checkTagCount(body);
-        InputSource input = new InputSource(new ByteArrayInputStream(body));
-        type.charset().ifPresent(charset -> input.setEncoding(charset.name()));
+        String document = XmlEncoding.decode(body, type);
+        XmlLimits.check(document);
+        InputSource input = new InputSource(new StringReader(document));
         try {
             return builder().parse(input);
         } catch (SAXParseException e) {
-            throw new ProblemException(Problem.of(400, "Bad Request",
-                            "malformed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
-                                    + e.getMessage())
-                    .with("line", e.getLineNumber())
-                    .with("column", e.getColumnNumber()));
+            throw XmlLimits.malformed(e.getLineNumber(), e.getColumnNumber(), e.getMessage());
         } catch (SAXException e) {
             throw ProblemException.badRequest("malformed XML: " + e.getMessage());
         } catch (IOException e) {
-            // The bytes are in memory; an I/O error here is the parser's way of reporting bad encoding.
-            throw ProblemException.badRequest("the XML could not be read: " + e.getMessage());
-        }
-    }
-
-    /** @throws ProblemException 413 when the body holds more than {@link #MAX_TAGS} '<' bytes */
-    private static void checkTagCount(byte[] body) {
-        int tags = 0;
-        for (byte b : body) {
-            // In UTF-16 '<' is 0x3C beside a zero byte, so this counts it there too (with some overcounting).
-            if (b == '<' && ++tags > MAX_TAGS) {
-                throw new ProblemException(Problem.of(413, "Content Too Large", "the document holds more than "
-                                + MAX_TAGS + " tags; send fewer items per request").with("max_tags", MAX_TAGS));
-            }
+            // The text is in memory, already decoded: a read cannot fail.
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -131,7 +104,8 @@ final class SafeXml {
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setAttribute("jdk.xml.maxElementDepth", MAX_ELEMENT_DEPTH);
+            // A second guard behind XmlLimits, which has already refused anything deeper.
+            factory.setAttribute("jdk.xml.maxElementDepth", XmlLimits.MAX_DEPTH);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();

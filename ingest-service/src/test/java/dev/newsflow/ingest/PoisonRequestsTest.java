@@ -150,12 +150,12 @@ class PoisonRequestsTest {
     }
 
     @Test
-    void aDocumentOfCountlessTagsIs413BeforeItIsParsed() throws Exception {
+    void aDocumentOfCountlessElementsIs413BeforeItIsBuilt() throws Exception {
         HttpResponse<String> response = post("application/vnd.iptc.g2.newsitem+xml",
-                "<newsItem>" + "<x/>".repeat(SafeXml.MAX_TAGS) + "</newsItem>");
+                "<newsItem>" + "<x/>".repeat(XmlLimits.MAX_ELEMENTS) + "</newsItem>");
 
         assertProblem(response, 413);
-        assertThat(json(response).path("max_tags").asInt()).isEqualTo(SafeXml.MAX_TAGS);
+        assertThat(json(response).path("max_elements").asInt()).isEqualTo(XmlLimits.MAX_ELEMENTS);
         theNextRequestIsAccepted();
     }
 }

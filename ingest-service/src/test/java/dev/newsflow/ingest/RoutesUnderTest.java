@@ -41,13 +41,18 @@ final class RoutesUnderTest implements AutoCloseable {
      */
     RoutesUnderTest(boolean autoAcknowledge, Duration kafkaTimeout, long maxBytes, InflightLimit inflight,
                     KafkaBacklog backlog, InstantSource clock) {
+        this(autoAcknowledge, kafkaTimeout, maxBytes, inflight, backlog, BodyPace.DEFAULT, clock);
+    }
+
+    RoutesUnderTest(boolean autoAcknowledge, Duration kafkaTimeout, long maxBytes, InflightLimit inflight,
+                    KafkaBacklog backlog, BodyPace pace, InstantSource clock) {
         producer = new MockProducer<>(autoAcknowledge, null, new StringSerializer(), (topic, value) -> new byte[0]);
         ApiKeys keys = new ApiKeys(List.of(new ApiKey("reuters", KEY), new ApiKey("ap", "ap-key")));
         inflight.bindTo(registry);
         backlog.bindTo(registry);
         IngestRoutes routes = new IngestRoutes(keys, ArticleParsers.standard(),
                 new ArticlePublisher(producer, "raw", kafkaTimeout, backlog),
-                new IngestMetrics(registry, clock, keys.sources()), maxBytes, inflight, clock);
+                new IngestMetrics(registry, clock, keys.sources()), maxBytes, inflight, pace, clock);
         app = ServiceHttp.create(registry, Map.of(), routes::addTo);
         app.start(0);
     }

@@ -7,6 +7,7 @@ import dev.newsflow.core.Problem;
 import dev.newsflow.core.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -88,5 +89,85 @@ class SafeXmlTest {
                 + "<xi:include href=\"file:///etc/passwd\" parse=\"text\"/></t>").getBytes(StandardCharsets.UTF_8), XML);
 
         assertThat(document.getDocumentElement().getTextContent()).isEmpty();
+    }
+
+    private static Problem problemOf(byte[] body, MediaType type) {
+        ProblemException thrown = Assertions.catchThrowableOfType(ProblemException.class, () -> SafeXml.parse(body, type));
+        assertThat(thrown).as("a ProblemException").isNotNull();
+        return thrown.problem();
+    }
+
+    @Test
+    void countsElementsNotBytesSoUtf16IsHeldToTheSameLimit() {
+        String flood = "<newsItem>" + "<x/>".repeat(XmlLimits.MAX_ELEMENTS) + "</newsItem>";
+        String fits = "<newsItem>" + "<x/>".repeat(XmlLimits.MAX_ELEMENTS - 1) + "</newsItem>";
+
+        for (var charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
+            byte[] bom = charset == StandardCharsets.UTF_16BE ? new byte[] {(byte) 0xFE, (byte) 0xFF}
+                    : new byte[] {(byte) 0xFF, (byte) 0xFE};
+            Problem problem = problemOf(concat(bom, flood.getBytes(charset)), XML);
+            assertThat(problem.status()).isEqualTo(413);
+            assertThat(problem.extensions()).containsEntry("max_elements", XmlLimits.MAX_ELEMENTS);
+
+            Document document = SafeXml.parse(concat(bom, fits.getBytes(charset)), XML);
+            assertThat(document.getDocumentElement().getChildNodes().getLength()).isEqualTo(XmlLimits.MAX_ELEMENTS - 1);
+        }
+    }
+
+    @Test
+    void refusesEbcdicAndUtf32With415WhateverSaysSo() throws Exception {
+        byte[] ebcdic = "<?xml version=\"1.0\" encoding=\"IBM037\"?><t>x</t>".getBytes("IBM037");
+        byte[] declaredOnly = "<?xml version=\"1.0\" encoding=\"IBM037\"?><t>x</t>".getBytes(StandardCharsets.US_ASCII);
+        byte[] utf32 = "<t>x</t>".getBytes("UTF-32BE");
+
+        assertThat(problemOf(ebcdic, XML).status()).isEqualTo(415);
+        assertThat(problemOf(declaredOnly, XML).detail()).contains("IBM037").contains("UTF-8");
+        assertThat(problemOf(utf32, XML).detail()).contains("UTF-32");
+        assertThat(problemOf("<t>x</t>".getBytes(StandardCharsets.US_ASCII),
+                MediaType.parse("application/xml; charset=IBM037")).status()).isEqualTo(415);
+    }
+
+    @Test
+    void readsUtf16WithOrWithoutAByteOrderMarkAndLegacyLatinFeeds() {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><t>Zürich – “quoted”</t>";
+        byte[] withBom = xml.getBytes(StandardCharsets.UTF_16);
+        byte[] withoutBom = xml.getBytes(StandardCharsets.UTF_16LE);
+        byte[] windows1252 = "<?xml version=\"1.0\" encoding=\"windows-1252\"?><t>Zürich – “quoted”</t>"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        assertThat(SafeXml.parse(withBom, XML).getDocumentElement().getTextContent()).isEqualTo("Zürich – “quoted”");
+        assertThat(SafeXml.parse(withoutBom, XML).getDocumentElement().getTextContent()).isEqualTo("Zürich – “quoted”");
+        assertThat(SafeXml.parse(windows1252, XML).getDocumentElement().getTextContent()).isEqualTo("Zürich – “quoted”");
+    }
+
+    @Test
+    void bytesThatAreNotTheirEncodingAre400() {
+        byte[] broken = {'<', 't', '>', (byte) 0xC3, (byte) 0x28, '<', '/', 't', '>'};
+
+        Problem problem = problemOf(broken, XML);
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.detail()).contains("not valid UTF-8");
+    }
+
+    @Test
+    void refusesTooManyOrTooLongAttributesNamingTheLine() {
+        StringBuilder many = new StringBuilder("<t>\n<x");
+        for (int i = 0; i <= XmlLimits.MAX_ATTRIBUTES; i++) {
+            many.append(" a").append(i).append("=\"1\"");
+        }
+        many.append("/></t>");
+        String longValue = "<t><x a=\"" + "y".repeat(XmlLimits.MAX_ATTRIBUTE_CHARS + 1) + "\"/></t>";
+
+        Problem tooMany = problemOf(many.toString());
+        assertThat(tooMany.detail()).contains("attributes");
+        assertThat(tooMany.extensions()).containsEntry("line", 2);
+        assertThat(problemOf(longValue).detail()).contains("longer than");
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 }

@@ -32,6 +32,15 @@ class KeywordExtractorTest {
     }
 
     @Test
+    void scrapedStoryKeywordsNameItsSubject() {
+        String text = Seeds.ours("baltic-summit.txt");
+
+        assertThat(extractor.extract(null, text, "en"))
+                .hasSize(KeywordExtractor.MAX_KEYWORDS)
+                .contains("Baltic Ports Council", "Wierzbicki", "Kairiene", "Gdansk", "port");
+    }
+
+    @Test
     void stopwordsOfTheArticleLanguageAreLeftOut() {
         assertThat(extractor.extract(null, "Die Regierung und die Opposition streiten über die Regierung.", "de"))
                 .containsExactly("Regierung", "Opposition", "streiten");

@@ -25,6 +25,19 @@ class PlainTextCleanerTest {
     }
 
     @Test
+    void scrapedPageOfTheSameLayoutYieldsHeadlineAndStoryWithoutFurniture() {
+        CleanText clean = cleaner.clean(Seeds.ours("baltic-summit.txt"), null);
+
+        assertThat(clean.title()).isEqualTo("Poland, Lithuania seal port security pact in challenge to Moscow");
+        assertThat(clean.body())
+                .startsWith("GDANSK, Poland —")
+                .doesNotContain("Last Update", "Latest News", "Most Read Articles", "Tuesday 14th of May 2024")
+                .contains("\n\nCranes idle, quays closed\n\n", "\n\n‘One coast’ doctrine\n\n")
+                .endsWith("a “clear escalation”.");
+        assertThat(clean.publishedAt()).isEqualTo(Instant.parse("2024-05-14T00:00:00Z"));
+    }
+
+    @Test
     void navigationBylineAndClosingMatterOfAnotherLayoutAreDropped() {
         String page = """
                 Daily Gazette
