@@ -187,10 +187,7 @@ final class IndexStage {
     }
 
     private static EnrichedArticle copyOf(EnrichedArticle a, String suffix) {
-        return new EnrichedArticle(a.id() + suffix, a.source(), a.guid() + suffix, a.version(), a.url(), a.title(),
-                a.body(), a.byline(), a.language(), a.dateline(), a.publishedAt(), a.ingestedAt(), a.enrichedAt(),
-                a.indexedAt(), a.people(), a.organizations(), a.places(), a.topics(), a.keywords(), a.subjects(),
-                a.wordCount(), a.duplicateOf(), a.pubstatus(), a.urgency());
+        return a.toBuilder().id(a.id() + suffix).guid(a.guid() + suffix).build();
     }
 
     /** The documents into a fresh index with the indexer's mapping, {@code clients} bulk requests at a time. */

@@ -58,9 +58,8 @@ record StepCosts(Map<String, Double> meanMillis, int articles) {
         return originals.stream().map(a -> {
             int at = originals.indexOf(a);
             List<CorpusArticle> others = originals.subList(at + 1, Math.min(originals.size(), at + 1 + OTHER_STORIES_LISTED));
-            return new RawArticle("page-" + a.guid(), "bench", a.guid(), a.version(), "text/html", null, null,
-                    CorpusPage.of(a, others), null, null, null, null, null, null, null, List.of(),
-                    null, null, null, null, null, null, null, INGESTED);
+            return RawArticle.builder().id("page-" + a.guid()).source("bench").guid(a.guid()).version(a.version())
+                    .contentType("text/html").bodyHtml(CorpusPage.of(a, others)).ingestedAt(INGESTED).build();
         }).toList();
     }
 }

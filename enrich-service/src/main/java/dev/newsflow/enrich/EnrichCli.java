@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.core.ArticleId;
 import dev.newsflow.core.Json;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,9 +140,10 @@ public final class EnrichCli implements Callable<Integer> {
             return nativeArticle.get();
         }
         boolean html = LOOKS_LIKE_HTML.matcher(text).find();
-        return identified(new RawArticle(null, SOURCE, null, 0, html ? "text/html" : "text/plain", null,
-                html ? null : text, html ? text : null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null));
+        RawArticle.Builder raw = RawArticle.builder().source(SOURCE);
+        return identified(html
+                ? raw.contentType("text/html").bodyHtml(text).build()
+                : raw.contentType("text/plain").body(text).build());
     }
 
     /** The native article in the JSON, or empty when the text is no JSON object with body or body_html. */
@@ -158,11 +160,7 @@ public final class EnrichCli implements Callable<Integer> {
         }
         RawArticle raw = Json.mapper().treeToValue(node, RawArticle.class).withSource(SOURCE);
         String contentType = raw.contentType() != null ? raw.contentType() : "application/json";
-        return Optional.of(identified(new RawArticle(raw.id(), raw.source(), raw.guid(), raw.version(), contentType,
-                raw.title(), raw.body(), raw.bodyHtml(), raw.url(), raw.language(), raw.byline(), raw.publishedAt(),
-                raw.firstCreatedAt(), raw.versionCreatedAt(), raw.embargoedUntil(), raw.subjects(), raw.people(),
-                raw.organizations(), raw.places(), raw.located(), raw.dateline(), raw.urgency(), raw.pubstatus(),
-                raw.ingestedAt())));
+        return Optional.of(identified(raw.toBuilder().contentType(contentType).build()));
     }
 
     /** Identity as ingest-service would give it (DESIGN.md, Identity and versions), with source "cli". */

@@ -1,10 +1,11 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.enrich.dedup.DuplicateCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The counters the enrich stream keeps; dead letters are tagged with the class of the error. */
-final class EnrichMeters {
+final class EnrichMeters implements DuplicateCounter {
 
     private final MeterRegistry registry;
     private final Counter enriched;
@@ -32,7 +33,8 @@ final class EnrichMeters {
         withdrawn.increment();
     }
 
-    void duplicate() {
+    @Override
+    public void duplicate() {
         duplicates.increment();
     }
 

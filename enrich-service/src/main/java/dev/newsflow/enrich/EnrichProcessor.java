@@ -4,6 +4,8 @@ import dev.newsflow.core.DeadLetters;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topics;
+import dev.newsflow.enrich.dedup.DedupProcessor;
+import dev.newsflow.enrich.dedup.Fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;

@@ -2,6 +2,8 @@ package dev.newsflow.enrich;
 
 import dev.newsflow.core.JsonSerde;
 import dev.newsflow.core.Topics;
+import dev.newsflow.enrich.dedup.DedupProcessor;
+import dev.newsflow.enrich.dedup.SeenArticle;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;

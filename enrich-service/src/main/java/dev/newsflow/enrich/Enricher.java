@@ -4,8 +4,15 @@ import dev.newsflow.core.Dateline;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.dateline.DatelineFinder;
 import dev.newsflow.enrich.entities.Entities;
 import dev.newsflow.enrich.entities.EntityExtractor;
+import dev.newsflow.enrich.keywords.KeywordExtractor;
+import dev.newsflow.enrich.language.LanguageCodes;
+import dev.newsflow.enrich.language.LanguageIdentifier;
+import dev.newsflow.enrich.text.CleanText;
+import dev.newsflow.enrich.text.TextCleaner;
+import dev.newsflow.enrich.text.Words;
 import dev.newsflow.enrich.topics.TopicTagger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -31,8 +38,7 @@ public final class Enricher {
 
     private final Clock clock;
     private final LanguageIdentifier languages;
-    private final PlainTextCleaner plainText;
-    private final HtmlCleaner html;
+    private final TextCleaner cleaner = new TextCleaner();
     private final DatelineFinder datelines = new DatelineFinder();
     private final KeywordExtractor keywords = new KeywordExtractor();
     private final EntityExtractor entities = EntityExtractor.standard();
@@ -47,8 +53,6 @@ public final class Enricher {
         this.clock = clock;
         this.languages = languages;
         this.steps = steps;
-        this.plainText = new PlainTextCleaner(new LineClassifier(new TextDateFinder()));
-        this.html = new HtmlCleaner(plainText);
     }
 
     /** An enricher with the process-wide language model and the system clock in UTC. */
@@ -70,7 +74,7 @@ public final class Enricher {
         if (raw.id() == null || raw.id().isBlank()) {
             throw new EnrichmentException("article has no id");
         }
-        CleanText text = steps.time("clean", () -> text(raw));
+        CleanText text = steps.time("clean", () -> cleaner.clean(raw));
         if (text.body().isBlank()) {
             throw new EnrichmentException("article " + raw.id() + " has no text in body or body_html");
         }
@@ -81,46 +85,25 @@ public final class Enricher {
         List<String> topicIds = steps.time("topics", () -> topics.topics(raw.subjects(), title, text.body(), language));
         // A fallback title repeats the body's opening; counting it would double those words.
         List<String> phrases = steps.time("keywords", () -> keywords.extract(text.title(), text.body(), language));
-        return new EnrichedArticle(
-                raw.id(), raw.source(), raw.guid(), raw.version(), raw.url(),
-                title, text.body(),
-                firstNonBlank(raw.byline(), text.byline()),
-                language,
-                steps.time("dateline", () -> dateline(raw, text.body())),
-                publishedAt(raw, text),
-                raw.ingestedAt(),
-                clock.instant(),
-                null,
-                found.people(),
-                found.organizations(),
-                found.places(),
-                topicIds,
-                phrases,
-                distinct(raw.subjects()),
-                Words.count(text.body()),
-                null,
-                raw.pubstatus() == null ? PubStatus.USABLE : raw.pubstatus(),
-                raw.urgency());
-    }
-
-    /** Headline and body by content type: pages and scraped text are cleaned, feed text is taken as sent. */
-    private CleanText text(RawArticle raw) {
-        String type = raw.contentType() == null ? "" : raw.contentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/html")) {
-            String page = firstNonBlank(raw.bodyHtml(), raw.body());
-            return page == null ? empty(raw) : html.cleanPage(page);
-        }
-        if (type.startsWith("text/plain") && raw.body() != null) {
-            return plainText.clean(raw.body(), raw.title());
-        }
-        String body = raw.body() != null && !raw.body().isBlank()
-                ? String.join("\n\n", PlainTextCleaner.paragraphs(raw.body()))
-                : raw.bodyHtml() != null ? html.fragmentText(raw.bodyHtml()) : "";
-        return new CleanText(blankToNull(raw.title()), body, null, null);
-    }
-
-    private static CleanText empty(RawArticle raw) {
-        return new CleanText(raw.title(), "", null, null);
+        return EnrichedArticle.builder()
+                .id(raw.id()).source(raw.source()).guid(raw.guid()).version(raw.version()).url(raw.url())
+                .title(title).body(text.body())
+                .byline(firstNonBlank(raw.byline(), text.byline()))
+                .language(language)
+                .dateline(steps.time("dateline", () -> dateline(raw, text.body())))
+                .publishedAt(publishedAt(raw, text))
+                .ingestedAt(raw.ingestedAt())
+                .enrichedAt(clock.instant())
+                .people(found.people())
+                .organizations(found.organizations())
+                .places(found.places())
+                .topics(topicIds)
+                .keywords(phrases)
+                .subjects(distinct(raw.subjects()))
+                .wordCount(Words.count(text.body()))
+                .pubstatus(raw.pubstatus() == null ? PubStatus.USABLE : raw.pubstatus())
+                .urgency(raw.urgency())
+                .build();
     }
 
     /** The feed's language wins; else the detector's, when there is enough text to tell; else the page's own. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.ArticleId;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,6 +8,8 @@ import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topics;
+import dev.newsflow.enrich.dedup.WireStories;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -6,6 +6,10 @@ import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topics;
+import dev.newsflow.enrich.dedup.DedupProcessor;
+import dev.newsflow.enrich.dedup.SeenArticle;
+import dev.newsflow.enrich.dedup.WireStories;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -178,15 +182,12 @@ class EnrichTopologyDedupTest {
     }
 
     private static RawArticle article(String id, String source, long version, String body) {
-        return new RawArticle(id, source, "urn:" + id, version, "application/json", "EU extends gas price cap", body,
-                null, null, "en", null, null, null, null, null, null, null, null, null, null, null, null,
-                PubStatus.USABLE, null);
+        return RawArticle.builder().id(id).source(source).guid("urn:" + id).version(version)
+                .contentType("application/json").title("EU extends gas price cap").body(body).language("en")
+                .pubstatus(PubStatus.USABLE).build();
     }
 
     private static RawArticle withdrawn(RawArticle r) {
-        return new RawArticle(r.id(), r.source(), r.guid(), r.version(), r.contentType(), r.title(), r.body(),
-                r.bodyHtml(), r.url(), r.language(), r.byline(), r.publishedAt(), r.firstCreatedAt(), r.versionCreatedAt(),
-                r.embargoedUntil(), r.subjects(), r.people(), r.organizations(), r.places(), r.located(), r.dateline(),
-                r.urgency(), PubStatus.CANCELED, r.ingestedAt());
+        return r.toBuilder().pubstatus(PubStatus.CANCELED).build();
     }
 }

@@ -7,6 +7,7 @@ import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topics;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

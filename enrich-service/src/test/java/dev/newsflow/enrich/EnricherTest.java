@@ -7,6 +7,7 @@ import dev.newsflow.core.Dateline;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,11 +22,14 @@ class EnricherTest {
 
     /** A native feed article as ingest-service puts it on the raw topic. */
     static RawArticle feedArticle(String id, String body) {
-        return new RawArticle(id, "wire", "urn:wire:" + id, 7, "application/json",
-                "Storm floods coastal towns", body, null, "https://example.test/" + id, null, "Jane Doe",
-                Instant.parse("2024-05-01T09:00:00Z"), null, null, null,
-                List.of("weather", "Weather", " floods "), List.of("Jane Roe", "jane roe"), List.of(),
-                List.of("Kent"), null, null, 3, PubStatus.USABLE, INGESTED);
+        return RawArticle.builder()
+                .id(id).source("wire").guid("urn:wire:" + id).version(7).contentType("application/json")
+                .title("Storm floods coastal towns").body(body).url("https://example.test/" + id).byline("Jane Doe")
+                .publishedAt(Instant.parse("2024-05-01T09:00:00Z"))
+                .subjects(List.of("weather", "Weather", " floods ")).people(List.of("Jane Roe", "jane roe"))
+                .places(List.of("Kent"))
+                .urgency(3).pubstatus(PubStatus.USABLE).ingestedAt(INGESTED)
+                .build();
     }
 
     @Test
@@ -35,25 +39,25 @@ class EnricherTest {
 
         EnrichedArticle article = enricher.enrich(feedArticle("a1", body));
 
-        assertThat(article).isEqualTo(new EnrichedArticle(
-                "a1", "wire", "urn:wire:a1", 7, "https://example.test/a1",
-                "Storm floods coastal towns",
-                "DOVER, England — Residents of three coastal towns were evacuated on Saturday after heavy rain.\n\n"
-                        + "Emergency services said more than 200 homes had been flooded and roads remained closed.",
-                "Jane Doe", "en", new Dateline("Dover, England", "DOVER, England —"),
-                Instant.parse("2024-05-01T09:00:00Z"), INGESTED, NOW, null,
+        assertThat(article).isEqualTo(EnrichedArticle.builder()
+                .id("a1").source("wire").guid("urn:wire:a1").version(7).url("https://example.test/a1")
+                .title("Storm floods coastal towns")
+                .body("DOVER, England — Residents of three coastal towns were evacuated on Saturday after heavy rain.\n\n"
+                        + "Emergency services said more than 200 homes had been flooded and roads remained closed.")
+                .byline("Jane Doe").language("en").dateline(new Dateline("Dover, England", "DOVER, England —"))
+                .publishedAt(Instant.parse("2024-05-01T09:00:00Z")).ingestedAt(INGESTED).enrichedAt(NOW)
                 // The feed's entities first, then those the tagger found in the text.
-                List.of("Jane Roe"), List.of(), List.of("Kent", "DOVER", "England"), List.of("weather"),
-                article.keywords(),
-                List.of("weather", "floods"), 28, null, PubStatus.USABLE, 3));
+                .people(List.of("Jane Roe")).organizations(List.of()).places(List.of("Kent", "DOVER", "England"))
+                .topics(List.of("weather"))
+                .keywords(article.keywords())
+                .subjects(List.of("weather", "floods")).wordCount(28).pubstatus(PubStatus.USABLE).urgency(3)
+                .build());
         assertThat(article.keywords()).startsWith("coastal towns").contains("Residents", "evacuated");
     }
 
     @Test
     void scrapedPlainTextIsCleanedAndTagged() {
-        RawArticle raw = new RawArticle("s1", "scraper", "g", 1, "text/plain; charset=utf-8", null,
-                Seeds.read("000_2d81de492a64ddc8.txt"), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, INGESTED);
+        RawArticle raw = scraped("s1", Seeds.read("000_2d81de492a64ddc8.txt"));
 
         EnrichedArticle article = enricher.enrich(raw);
 
@@ -70,9 +74,7 @@ class EnricherTest {
 
     @Test
     void scrapedPlainTextOfOurOwnIsCleanedAndTagged() {
-        RawArticle raw = new RawArticle("s2", "scraper", "g", 1, "text/plain; charset=utf-8", null,
-                Seeds.ours("baltic-summit.txt"), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, INGESTED);
+        RawArticle raw = scraped("s2", Seeds.ours("baltic-summit.txt"));
 
         EnrichedArticle article = enricher.enrich(raw);
 
@@ -92,8 +94,7 @@ class EnricherTest {
         String html = "<html><head><title>Le conseil adopte le budget - Gazette</title></head><body><main>"
                 + "<p>Le conseil municipal a adopté lundi le budget de la ville après un long débat animé.</p>"
                 + "</main></body></html>";
-        RawArticle raw = new RawArticle("h1", "web", "g", 1, "text/html", null, null, html, null, null, null,
-                null, null, Instant.parse("2024-04-30T08:00:00Z"), null, null, null, null, null, null, null, null, null, INGESTED);
+        RawArticle raw = page("h1", html).toBuilder().versionCreatedAt(Instant.parse("2024-04-30T08:00:00Z")).build();
 
         EnrichedArticle article = enricher.enrich(raw);
 
@@ -106,38 +107,38 @@ class EnricherTest {
     @Test
     void aPageTooShortToDetectTakesItsDeclaredLanguage() {
         String html = "<html lang=\"nl-BE\"><body><p>Kort.</p></body></html>";
-        RawArticle raw = new RawArticle("h2", "web", "g", 1, "text/html", null, null, html, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, INGESTED);
+        RawArticle raw = page("h2", html);
 
         assertThat(enricher.enrich(raw).language()).isEqualTo("nl");
     }
 
     @Test
     void feedLanguageWinsAndIsNormalized() {
-        RawArticle raw = withLanguage(feedArticle("l1", "Ein kurzer Text, der eigentlich auf Deutsch geschrieben ist."), "en-GB");
+        RawArticle raw = feedArticle("l1", "Ein kurzer Text, der eigentlich auf Deutsch geschrieben ist.").toBuilder()
+                .language("en-GB").build();
 
         assertThat(enricher.enrich(raw).language()).isEqualTo("en");
     }
 
     @Test
     void tooShortTextWithoutFeedLanguageHasNone() {
-        RawArticle raw = withTitle(feedArticle("l2", "Ok."), "Hi");
+        RawArticle raw = feedArticle("l2", "Ok.").toBuilder().title("Hi").build();
 
         assertThat(enricher.enrich(raw).language()).isNull();
     }
 
     @Test
     void htmlBodyOfAFeedArticleBecomesText() {
-        RawArticle raw = new RawArticle("f1", "wire", "g", 1, "application/vnd.iptc.ninjs+json", "Title", null,
-                "<p>First paragraph.</p><p>Second paragraph.</p>", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, INGESTED);
+        RawArticle raw = RawArticle.builder().id("f1").source("wire").guid("g").version(1)
+                .contentType("application/vnd.iptc.ninjs+json").title("Title")
+                .bodyHtml("<p>First paragraph.</p><p>Second paragraph.</p>").ingestedAt(INGESTED).build();
 
         assertThat(enricher.enrich(raw).body()).isEqualTo("First paragraph.\n\nSecond paragraph.");
     }
 
     @Test
     void titleFallsBackToTheOpeningOfTheBody() {
-        RawArticle raw = withTitle(feedArticle("t1", "A short note without a headline."), null);
+        RawArticle raw = feedArticle("t1", "A short note without a headline.").toBuilder().title(null).build();
 
         assertThat(enricher.enrich(raw).title()).isEqualTo("A short note without a headline.");
     }
@@ -150,17 +151,15 @@ class EnricherTest {
                 .isInstanceOf(EnrichmentException.class).hasMessageContaining("no id");
     }
 
-    private static RawArticle withLanguage(RawArticle r, String language) {
-        return new RawArticle(r.id(), r.source(), r.guid(), r.version(), r.contentType(), r.title(), r.body(),
-                r.bodyHtml(), r.url(), language, r.byline(), r.publishedAt(), r.firstCreatedAt(), r.versionCreatedAt(),
-                r.embargoedUntil(), r.subjects(), r.people(), r.organizations(), r.places(), r.located(), r.dateline(),
-                r.urgency(), r.pubstatus(), r.ingestedAt());
+    /** A scraped page's text as ingest-service puts it on the raw topic. */
+    private static RawArticle scraped(String id, String text) {
+        return RawArticle.builder().id(id).source("scraper").guid("g").version(1)
+                .contentType("text/plain; charset=utf-8").body(text).ingestedAt(INGESTED).build();
     }
 
-    private static RawArticle withTitle(RawArticle r, String title) {
-        return new RawArticle(r.id(), r.source(), r.guid(), r.version(), r.contentType(), title, r.body(),
-                r.bodyHtml(), r.url(), r.language(), r.byline(), r.publishedAt(), r.firstCreatedAt(), r.versionCreatedAt(),
-                r.embargoedUntil(), r.subjects(), r.people(), r.organizations(), r.places(), r.located(), r.dateline(),
-                r.urgency(), r.pubstatus(), r.ingestedAt());
+    /** A web page as ingest-service puts it on the raw topic. */
+    private static RawArticle page(String id, String html) {
+        return RawArticle.builder().id(id).source("web").guid("g").version(1).contentType("text/html").bodyHtml(html)
+                .ingestedAt(INGESTED).build();
     }
 }

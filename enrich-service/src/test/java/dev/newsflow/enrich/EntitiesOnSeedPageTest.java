@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.enrich.language.LanguageIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,9 +18,7 @@ class EntitiesOnSeedPageTest {
 
     @Test
     void summitStoryNamesItsPeopleOrganizationsAndPlacesOnceEach() {
-        RawArticle raw = new RawArticle("s1", "scraper", "g", 1, "text/plain", null,
-                Seeds.read("000_2d81de492a64ddc8.txt"), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        RawArticle raw = scraped("s1", Seeds.read("000_2d81de492a64ddc8.txt"));
 
         EnrichedArticle article = enricher.enrich(raw);
 
@@ -38,9 +37,7 @@ class EntitiesOnSeedPageTest {
 
     @Test
     void balticStoryNamesItsPeopleOrganizationsAndPlacesOnceEach() {
-        RawArticle raw = new RawArticle("s2", "scraper", "g", 1, "text/plain", null,
-                Seeds.ours("baltic-summit.txt"), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        RawArticle raw = scraped("s2", Seeds.ours("baltic-summit.txt"));
 
         EnrichedArticle article = enricher.enrich(raw);
 
@@ -57,5 +54,10 @@ class EntitiesOnSeedPageTest {
         assertThat(article.people()).doesNotHaveDuplicates();
         assertThat(article.organizations()).doesNotHaveDuplicates();
         assertThat(article.places()).doesNotHaveDuplicates();
+    }
+
+    private static RawArticle scraped(String id, String text) {
+        return RawArticle.builder().id(id).source("scraper").guid("g").version(1).contentType("text/plain").body(text)
+                .build();
     }
 }

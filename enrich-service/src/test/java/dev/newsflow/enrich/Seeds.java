@@ -15,13 +15,13 @@ import java.util.stream.Stream;
  * the scraped pages in the shared seeds folder beside the project, which may not be copied into it; a test
  * using a shared one is skipped where that folder is absent.
  */
-final class Seeds {
+public final class Seeds {
 
     private Seeds() {
     }
 
     /** A page written for these tests, from the test resources' {@code pages/} folder. */
-    static String ours(String name) {
+    public static String ours(String name) {
         try (InputStream in = Seeds.class.getResourceAsStream("/pages/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test page " + name);
@@ -33,7 +33,7 @@ final class Seeds {
     }
 
     /** A scraped page from the shared seeds; skips the calling test where the seeds are not available. */
-    static String read(String name) {
+    public static String read(String name) {
         Path file = Stream.of(Path.of("../../shared/seeds", name), Path.of("../shared/seeds", name))
                 .filter(Files::isRegularFile)
                 .findFirst()

@@ -72,11 +72,17 @@ final class BenchmarkCorpus {
         for (int w = 0; w < 8; w++) {
             title.append(w == 0 ? capitalized(term()) : term()).append(w < 7 ? " " : "");
         }
-        return new EnrichedArticle(ArticleId.of(source, guid), source, guid, 1, "https://example.org/" + guid,
-                title.toString(), body.toString(), "By " + pick(people), LANGUAGES.get(random.nextInt(LANGUAGES.size())),
-                null, published, published.plusSeconds(30), published.plusSeconds(31), null,
-                some(people, 3), some(organizations, 2), some(places, 2), List.of(TOPICS.get(zipf(TOPICS.size()))),
-                List.of(term(), term(), term()), List.of(), BODY_WORDS, null, PubStatus.USABLE, 1 + random.nextInt(8));
+        // Keep the setters in this order: their arguments draw from the seeded random, and another order
+        // would make another corpus.
+        return EnrichedArticle.builder()
+                .id(ArticleId.of(source, guid)).source(source).guid(guid).version(1).url("https://example.org/" + guid)
+                .title(title.toString()).body(body.toString()).byline("By " + pick(people))
+                .language(LANGUAGES.get(random.nextInt(LANGUAGES.size())))
+                .publishedAt(published).ingestedAt(published.plusSeconds(30)).enrichedAt(published.plusSeconds(31))
+                .people(some(people, 3)).organizations(some(organizations, 2)).places(some(places, 2))
+                .topics(List.of(TOPICS.get(zipf(TOPICS.size())))).keywords(List.of(term(), term(), term()))
+                .wordCount(BODY_WORDS).pubstatus(PubStatus.USABLE).urgency(1 + random.nextInt(8))
+                .build();
     }
 
     private List<String> some(List<String> values, int max) {

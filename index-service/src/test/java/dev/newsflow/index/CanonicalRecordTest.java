@@ -27,18 +27,24 @@ class CanonicalRecordTest {
     private static final Instant NOW = Instant.parse("2026-11-29T08:00:00.123Z");
 
     private static EnrichedArticle full() {
-        return new EnrichedArticle("wire-a:g1", "wire-a", "g1", 3, "https://example.org/g1", "Harbour reopens",
-                "LISBON — The harbour reopened on \"Monday\".\tCranes\\ships, naïve café ✓.", "By A. Writer", "en",
-                new Dateline("Lisbon", "LISBON —"), Instant.parse("2025-03-01T10:00:00Z"),
-                Instant.parse("2025-03-01T10:00:01.500Z"), Instant.parse("2025-03-01T10:00:02.250Z"), null,
-                List.of("Ana Costa"), List.of("Port Authority"), List.of("Lisbon", "Portugal"), List.of("economy"),
-                List.of("harbour", "cranes"), List.of("medtop:20000344"), 12, "wire-b:g9", PubStatus.USABLE, 4);
+        return EnrichedArticle.builder()
+                .id("wire-a:g1").source("wire-a").guid("g1").version(3).url("https://example.org/g1")
+                .title("Harbour reopens")
+                .body("LISBON — The harbour reopened on \"Monday\".\tCranes\\ships, naïve café ✓.")
+                .byline("By A. Writer").language("en").dateline(new Dateline("Lisbon", "LISBON —"))
+                .publishedAt(Instant.parse("2025-03-01T10:00:00Z"))
+                .ingestedAt(Instant.parse("2025-03-01T10:00:01.500Z"))
+                .enrichedAt(Instant.parse("2025-03-01T10:00:02.250Z"))
+                .people(List.of("Ana Costa")).organizations(List.of("Port Authority"))
+                .places(List.of("Lisbon", "Portugal")).topics(List.of("economy"))
+                .keywords(List.of("harbour", "cranes")).subjects(List.of("medtop:20000344"))
+                .wordCount(12).duplicateOf("wire-b:g9").pubstatus(PubStatus.USABLE).urgency(4)
+                .build();
     }
 
     /** Only what every article has: the optional fields absent, the lists empty. */
     private static EnrichedArticle sparse() {
-        return new EnrichedArticle(null, "wire-a", "g2", 1, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, 0, null, null, null);
+        return EnrichedArticle.builder().source("wire-a").guid("g2").version(1).build();
     }
 
     private static byte[] bytes(EnrichedArticle article) throws IOException {

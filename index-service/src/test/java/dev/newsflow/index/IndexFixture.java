@@ -85,11 +85,14 @@ final class IndexFixture implements AutoCloseable {
 
     static EnrichedArticle article(String guid, long version, String title, String body) {
         Instant ingested = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new EnrichedArticle(ArticleId.of(SOURCE, guid), SOURCE, guid, version,
-                "https://example.org/" + guid, title, body, "By A. Reporter", "en", null,
-                ingested.minusSeconds(60), ingested, ingested.plusMillis(5), null,
-                List.of("Vladimir Putin"), List.of("NATO"), List.of("Kyiv"), List.of("politics"),
-                List.of("summit"), List.of(), body.split("\\s+").length, null, PubStatus.USABLE, 3);
+        return EnrichedArticle.builder()
+                .id(ArticleId.of(SOURCE, guid)).source(SOURCE).guid(guid).version(version)
+                .url("https://example.org/" + guid).title(title).body(body).byline("By A. Reporter").language("en")
+                .publishedAt(ingested.minusSeconds(60)).ingestedAt(ingested).enrichedAt(ingested.plusMillis(5))
+                .people(List.of("Vladimir Putin")).organizations(List.of("NATO")).places(List.of("Kyiv"))
+                .topics(List.of("politics")).keywords(List.of("summit"))
+                .wordCount(body.split("\\s+").length).pubstatus(PubStatus.USABLE).urgency(3)
+                .build();
     }
 
     void send(EnrichedArticle article) {

@@ -128,10 +128,8 @@ class IndexIT {
         index.send("not-json", "{ this is not json".getBytes(StandardCharsets.UTF_8));
         // A keyword longer than Lucene's 32766-byte term limit: Elasticsearch refuses the document itself.
         EnrichedArticle huge = IndexFixture.article("g-huge", 1, "Huge " + marker, "Body");
-        EnrichedArticle refused = new EnrichedArticle(huge.id(), huge.source(), huge.guid(), huge.version(),
-                "https://example.org/" + "x".repeat(40_000), huge.title(), huge.body(), huge.byline(), huge.language(),
-                null, huge.publishedAt(), huge.ingestedAt(), huge.enrichedAt(), null, huge.people(), huge.organizations(),
-                huge.places(), huge.topics(), huge.keywords(), huge.subjects(), 1, null, huge.pubstatus(), null);
+        EnrichedArticle refused = huge.toBuilder().url("https://example.org/" + "x".repeat(40_000)).wordCount(1)
+                .urgency(null).build();
         index.send(refused);
         EnrichedArticle fine = IndexFixture.article("g-fine", 1, "Fine " + marker, "Body");
         index.send(fine);

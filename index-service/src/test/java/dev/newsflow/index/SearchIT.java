@@ -306,20 +306,27 @@ class SearchIT {
         }
         String source = SOURCES[i % 3];
         Instant published = BASE.plus(Duration.ofHours(i));
-        return new EnrichedArticle(ArticleId.of(source, "s-" + i), source, "s-" + i, 1, "https://example.org/s-" + i,
-                title, body, "By A. Reporter", i % 5 == 0 ? "de" : "en", null, published, published.plusSeconds(60),
-                published.plusSeconds(61), null, people, i % 4 == 0 ? List.of("UNESCO") : List.of(),
-                List.of(i < 12 ? "Berlin" : "Paris"), List.of(science ? "science" : "economy"), List.of(), List.of(),
-                body.split("\\s+").length, null, PubStatus.USABLE, 3);
+        return EnrichedArticle.builder()
+                .id(ArticleId.of(source, "s-" + i)).source(source).guid("s-" + i).version(1)
+                .url("https://example.org/s-" + i).title(title).body(body).byline("By A. Reporter")
+                .language(i % 5 == 0 ? "de" : "en")
+                .publishedAt(published).ingestedAt(published.plusSeconds(60)).enrichedAt(published.plusSeconds(61))
+                .people(people).organizations(i % 4 == 0 ? List.of("UNESCO") : List.of())
+                .places(List.of(i < 12 ? "Berlin" : "Paris")).topics(List.of(science ? "science" : "economy"))
+                .wordCount(body.split("\\s+").length).pubstatus(PubStatus.USABLE).urgency(3)
+                .build();
     }
 
     /** A copy of article 0 from another wire, marked by enrichment as its duplicate. */
     private EnrichedArticle duplicate(String guid) {
         EnrichedArticle original = corpus.getFirst();
         Instant published = BASE.plus(Duration.ofMinutes(30));
-        return new EnrichedArticle(ArticleId.of("wire-dup", guid), "wire-dup", guid, 1, null, original.title(),
-                original.body(), null, "en", null, published, published, published, null, List.of(), List.of(),
-                List.of("Berlin"), List.of("science"), List.of(), List.of(), original.wordCount(), original.id(),
-                PubStatus.USABLE, 3);
+        return EnrichedArticle.builder()
+                .id(ArticleId.of("wire-dup", guid)).source("wire-dup").guid(guid).version(1)
+                .title(original.title()).body(original.body()).language("en")
+                .publishedAt(published).ingestedAt(published).enrichedAt(published)
+                .places(List.of("Berlin")).topics(List.of("science"))
+                .wordCount(original.wordCount()).duplicateOf(original.id()).pubstatus(PubStatus.USABLE).urgency(3)
+                .build();
     }
 }

@@ -153,10 +153,13 @@ class SearchPageIT {
                 : "Astronomers tracked the comet across the sky with a telescope, ")
                 + marker + (i == 0 ? " with <b>bold</b> notes." : " said the report.");
         Instant published = Instant.parse("2025-03-01T00:00:00Z").plus(Duration.ofHours(i));
-        return new EnrichedArticle(ArticleId.of("page-wire", "p-" + i), "page-wire", "p-" + i, 1,
-                "https://example.org/p-" + i, title, body, "By A. Reporter", "en", null, published,
-                published.plusSeconds(60), published.plusSeconds(61), null, List.of("Ada Lovelace"), List.of("UNESCO"),
-                List.of("Berlin"), List.of(economy ? "economy" : "science"), List.of(), List.of(),
-                body.split("\\s+").length, null, PubStatus.USABLE, 3);
+        return EnrichedArticle.builder()
+                .id(ArticleId.of("page-wire", "p-" + i)).source("page-wire").guid("p-" + i).version(1)
+                .url("https://example.org/p-" + i).title(title).body(body).byline("By A. Reporter").language("en")
+                .publishedAt(published).ingestedAt(published.plusSeconds(60)).enrichedAt(published.plusSeconds(61))
+                .people(List.of("Ada Lovelace")).organizations(List.of("UNESCO")).places(List.of("Berlin"))
+                .topics(List.of(economy ? "economy" : "science"))
+                .wordCount(body.split("\\s+").length).pubstatus(PubStatus.USABLE).urgency(3)
+                .build();
     }
 }

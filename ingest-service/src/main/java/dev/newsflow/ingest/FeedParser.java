@@ -105,13 +105,15 @@ public final class FeedParser implements ArticleParser {
         }
         Instant published = instant(entry.getPublishedDate());
         Instant updated = instant(entry.getUpdatedDate());
-        return new RawArticle(
-                null, null, blankToNull(entry.getUri()), 0, contentType,
-                blankToNull(entry.getTitle()), body, html, httpUrl(entry.getLink()), blankToNull(feed.getLanguage()),
-                byline(entry), published != null ? published : updated, null,
+        return RawArticle.builder()
+                .guid(blankToNull(entry.getUri())).contentType(contentType)
+                .title(blankToNull(entry.getTitle())).body(body).bodyHtml(html).url(httpUrl(entry.getLink()))
+                .language(blankToNull(feed.getLanguage())).byline(byline(entry))
+                .publishedAt(published != null ? published : updated)
                 // A feed is polled again and again: the same item must keep the same version, so replays change nothing.
-                updated != null ? updated : published,
-                null, categories(entry), null, null, null, null, null, null, null, null);
+                .versionCreatedAt(updated != null ? updated : published)
+                .subjects(categories(entry))
+                .build();
     }
 
     /** RSS descriptions are HTML by definition, and Rome leaves their type unset; Atom says "text", "html" or "xhtml". */

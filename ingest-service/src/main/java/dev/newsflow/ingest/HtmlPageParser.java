@@ -30,8 +30,7 @@ public final class HtmlPageParser implements ArticleParser {
         if (page.isBlank()) {
             throw ProblemException.badRequest("the body holds only white space; send the page");
         }
-        RawArticle article = new RawArticle(null, null, null, 0, CONTENT_TYPE, null, null, page, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        RawArticle article = RawArticle.builder().contentType(CONTENT_TYPE).bodyHtml(page).build();
         return ParsedPayload.single(new ParsedItem.Valid(article, null));
     }
 

@@ -49,12 +49,13 @@ final class NativeArticleReader {
         if (versionCreated == null) {
             versionCreated = instant(node, "version_created_at");
         }
-        RawArticle article = new RawArticle(
-                null, text(node, "source"), blankToNull(guid), 0, CONTENT_TYPE,
-                text(node, "title"), body, bodyHtml, url, text(node, "language"), text(node, "byline"),
-                instant(node, "published_at"), null, versionCreated, null,
-                strings(node, "subjects"), null, null, null, null, null,
-                urgency(node, "urgency"), pubstatus, null);
+        RawArticle article = RawArticle.builder()
+                .source(text(node, "source")).guid(blankToNull(guid)).contentType(CONTENT_TYPE)
+                .title(text(node, "title")).body(body).bodyHtml(bodyHtml).url(url)
+                .language(text(node, "language")).byline(text(node, "byline"))
+                .publishedAt(instant(node, "published_at")).versionCreatedAt(versionCreated)
+                .subjects(strings(node, "subjects")).urgency(urgency(node, "urgency")).pubstatus(pubstatus)
+                .build();
         return new ParsedItem.Valid(article, version(node));
     }
 

@@ -39,17 +39,20 @@ final class NewsItemReader {
         Instant versionCreated = date(itemMeta, "versionCreated");
         Instant firstCreated = date(itemMeta, "firstCreated");
         Subjects subjects = contentMeta.map(Subjects::of).orElse(Subjects.NONE);
-        RawArticle article = new RawArticle(
-                null, null, guid.orElse(null), 0, CONTENT_TYPE,
-                headline(item, itemMeta, contentMeta), text.body(), text.html(), null, language(item, contentMeta),
-                contentMeta.flatMap(NewsItemReader::byline).orElse(null),
-                firstCreated != null ? firstCreated : versionCreated, firstCreated, versionCreated,
-                date(itemMeta, "embargoed"), subjects.subjects(), subjects.people(), subjects.organizations(),
-                subjects.places(), contentMeta.flatMap(meta -> meta.child("located")).flatMap(NewsItemReader::conceptName)
-                        .orElse(null),
-                contentMeta.flatMap(meta -> meta.childText("dateline")).orElse(null),
-                contentMeta.flatMap(meta -> meta.child("urgency")).map(NewsItemReader::urgency).orElse(null),
-                pubstatus, null);
+        RawArticle article = RawArticle.builder()
+                .guid(guid.orElse(null)).contentType(CONTENT_TYPE)
+                .title(headline(item, itemMeta, contentMeta)).body(text.body()).bodyHtml(text.html())
+                .language(language(item, contentMeta)).byline(contentMeta.flatMap(NewsItemReader::byline).orElse(null))
+                .publishedAt(firstCreated != null ? firstCreated : versionCreated).firstCreatedAt(firstCreated)
+                .versionCreatedAt(versionCreated).embargoedUntil(date(itemMeta, "embargoed"))
+                .subjects(subjects.subjects()).people(subjects.people()).organizations(subjects.organizations())
+                .places(subjects.places())
+                .located(contentMeta.flatMap(meta -> meta.child("located")).flatMap(NewsItemReader::conceptName)
+                        .orElse(null))
+                .dateline(contentMeta.flatMap(meta -> meta.childText("dateline")).orElse(null))
+                .urgency(contentMeta.flatMap(meta -> meta.child("urgency")).map(NewsItemReader::urgency).orElse(null))
+                .pubstatus(pubstatus)
+                .build();
         return new ParsedItem.Valid(article, version(item));
     }
 

@@ -58,13 +58,16 @@ public final class NinjsParser implements ArticleParser {
         Instant versionCreated = fields.instant("versioncreated");
         Instant embargoed = fields.has("embargoeduntil") ? fields.instant("embargoeduntil") : fields.instant("embargoed");
         Entities entities = entities(fields);
-        RawArticle article = new RawArticle(
-                null, null, uri, 0, CONTENT_TYPE,
-                headline(fields), bodies.text(), bodies.html(), null, blankToNull(fields.text("language")),
-                byline(fields), firstCreated != null ? firstCreated : versionCreated, firstCreated, versionCreated,
-                embargoed, entities.subjects(), entities.people(), entities.organizations(), entities.places(),
-                blankToNull(fields.text("located")), null,
-                NativeArticleReader.urgency(node, fields.name("urgency")), pubstatus, null);
+        RawArticle article = RawArticle.builder()
+                .guid(uri).contentType(CONTENT_TYPE)
+                .title(headline(fields)).body(bodies.text()).bodyHtml(bodies.html())
+                .language(blankToNull(fields.text("language"))).byline(byline(fields))
+                .publishedAt(firstCreated != null ? firstCreated : versionCreated).firstCreatedAt(firstCreated)
+                .versionCreatedAt(versionCreated).embargoedUntil(embargoed)
+                .subjects(entities.subjects()).people(entities.people()).organizations(entities.organizations())
+                .places(entities.places()).located(blankToNull(fields.text("located")))
+                .urgency(NativeArticleReader.urgency(node, fields.name("urgency"))).pubstatus(pubstatus)
+                .build();
         return new ParsedItem.Valid(article, version(fields));
     }
 

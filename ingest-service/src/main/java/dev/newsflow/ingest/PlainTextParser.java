@@ -23,8 +23,7 @@ public final class PlainTextParser implements ArticleParser {
         if (text.isBlank()) {
             throw ProblemException.badRequest("the body holds only white space; send the story text");
         }
-        RawArticle article = new RawArticle(null, null, null, 0, CONTENT_TYPE, null, text, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        RawArticle article = RawArticle.builder().contentType(CONTENT_TYPE).body(text).build();
         return ParsedPayload.single(new ParsedItem.Valid(article, null));
     }
 }

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 class ArticlePublisherTest {
 
     static RawArticle article(String id) {
-        return new RawArticle(id, "reuters", "g-" + id, 1, "text/plain", null, "body " + id, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null,
-                Instant.parse("2024-05-01T12:00:00.123Z"));
+        return RawArticle.builder().id(id).source("reuters").guid("g-" + id).version(1).contentType("text/plain")
+                .body("body " + id).ingestedAt(Instant.parse("2024-05-01T12:00:00.123Z")).build();
     }
 
     private static MockProducer<String, RawArticle> producer(boolean autoComplete) {

@@ -46,9 +46,10 @@ public class EnrichStepsBenchmark {
         Corpus corpus = new CorpusGenerator(42).generate(ARTICLES);
         for (CorpusArticle a : corpus.articles()) {
             texts.add(a.title() + "\n" + a.body());
-            raws.add(new RawArticle("id-" + raws.size(), "bench", a.guid(), a.version(), "application/json", a.title(),
-                    a.body(), null, null, a.language(), a.byline(), a.publishedAt(), null, null, null, a.subjects(),
-                    null, null, null, null, null, null, null, Instant.parse("2025-03-01T06:00:00Z")));
+            raws.add(RawArticle.builder().id("id-" + raws.size()).source("bench").guid(a.guid()).version(a.version())
+                    .contentType("application/json").title(a.title()).body(a.body()).language(a.language())
+                    .byline(a.byline()).publishedAt(a.publishedAt()).subjects(a.subjects())
+                    .ingestedAt(Instant.parse("2025-03-01T06:00:00Z")).build());
         }
         TaggerProbe.load();
         enricher = Enricher.standard();

@@ -31,8 +31,8 @@ class EntityExtractorTest {
     }
 
     private static RawArticle feed(List<String> people, List<String> organizations, List<String> places) {
-        return new RawArticle("a", "wire", "g", 1, "application/json", null, "body", null, null, null, null,
-                null, null, null, null, List.of(), people, organizations, places, null, null, null, null, null);
+        return RawArticle.builder().id("a").source("wire").guid("g").version(1).contentType("application/json")
+                .body("body").people(people).organizations(organizations).places(places).build();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.dateline;
 
 import dev.newsflow.core.Dateline;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * "LONDON, Sept 14 (AP) --". The place must start in capitals, which is what sets a dateline apart
  * from an ordinary opening clause; dates and the agency are part of the text but not of the place.
  */
-final class DatelineFinder {
+public final class DatelineFinder {
 
     private static final String CAPS_PLACE = "\\p{Lu}[\\p{Lu}.'’\\-]+(?: \\p{Lu}[\\p{Lu}.'’\\-]*){0,3}";
     private static final String SEGMENT = "[\\p{L}\\p{N}.'’\\-]+(?: [\\p{L}\\p{N}.'’\\-]+){0,3}";
@@ -29,7 +29,7 @@ final class DatelineFinder {
             "des", "la", "le", "les", "el", "al", "of", "on", "upon", "am", "an", "der", "den", "y", "en");
 
     /** The dateline at the start of the body, if the story has one. */
-    Optional<Dateline> find(String body) {
+    public Optional<Dateline> find(String body) {
         if (body == null) {
             return Optional.empty();
         }
@@ -45,7 +45,7 @@ final class DatelineFinder {
      * The dateline a feed sent as metadata ("WASHINGTON, Jan 5 (AP)"), with the feed's own place
      * ({@code located}) winning over the one read from the text.
      */
-    Optional<Dateline> fromFeed(String dateline, String located) {
+    public Optional<Dateline> fromFeed(String dateline, String located) {
         boolean hasLocated = located != null && !located.isBlank();
         if (dateline == null || dateline.isBlank()) {
             return hasLocated ? Optional.of(new Dateline(located.strip(), null)) : Optional.empty();

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.language;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * and hyphens kept ("high-stakes", "don't"). Scripts written without spaces (Chinese, Japanese)
  * count a run of their characters as one word; a proper segmenter comes with the NER work.
  */
-final class Words {
+public final class Words {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
 
@@ -18,7 +18,7 @@ final class Words {
     }
 
     /** The words of the text, in order, as written. */
-    static List<String> of(String text) {
+    public static List<String> of(String text) {
         List<String> words = new ArrayList<>();
         if (text == null) {
             return words;
@@ -31,7 +31,7 @@ final class Words {
     }
 
     /** How many words the text has. */
-    static int count(String text) {
+    public static int count(String text) {
         if (text == null) {
             return 0;
         }

@@ -1,7 +1,8 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.keywords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsflow.enrich.Seeds;
 import org.junit.jupiter.api.Test;
 
 class KeywordExtractorTest {

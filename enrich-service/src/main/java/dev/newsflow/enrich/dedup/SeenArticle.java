@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.dedup;
 
 import java.time.Instant;
 
@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param seenAt      the record time of its latest version, from which its retention runs
  * @param fingerprint its text's fingerprint
  */
-record SeenArticle(String originalId, Instant seenAt, Fingerprint fingerprint) {
+public record SeenArticle(String originalId, Instant seenAt, Fingerprint fingerprint) {
 }

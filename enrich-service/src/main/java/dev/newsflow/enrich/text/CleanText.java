@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.text;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param language    the language the page declares ({@code <html lang>}), a hint for when the text
  *                    is too short to tell, or null
  */
-record CleanText(String title, String body, String byline, Instant publishedAt, String language) {
+public record CleanText(String title, String body, String byline, Instant publishedAt, String language) {
 
     /** Text that declares no language, as scraped plain text and feed text are. */
     CleanText(String title, String body, String byline, Instant publishedAt) {

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.dateline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.language;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.Map;
  * ISO 639-3 individual languages, mapped here to their macrolanguage's two-letter code.
  * A language without a two-letter code keeps its three letters ("ceb").
  */
-final class LanguageCodes {
+public final class LanguageCodes {
 
     private static final Map<String, String> TO_TWO_LETTERS = table();
 
@@ -18,7 +18,7 @@ final class LanguageCodes {
     }
 
     /** The normal form of a language code or tag, or null for blank input. */
-    static String normalize(String code) {
+    public static String normalize(String code) {
         if (code == null || code.isBlank()) {
             return null;
         }

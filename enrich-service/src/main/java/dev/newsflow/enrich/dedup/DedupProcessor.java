@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.dedup;
 
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Topics;
@@ -33,12 +33,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the index that finds candidates by a prefix scan per band instead of a pass over every article.
  * Runs on the single partition of the dedup repartition topic, so it sees every article.
  */
-final class DedupProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+public final class DedupProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
-    static final String ARTICLES = "dedup-articles";
-    static final String BANDS = "dedup-bands";
-    /** The header in which {@link EnrichProcessor} hands over the fingerprint it computed. */
-    static final String FINGERPRINT_HEADER = "newsflow.fingerprint";
+    public static final String ARTICLES = "dedup-articles";
+    public static final String BANDS = "dedup-bands";
+    /** The header in which the enrich step hands over the fingerprint it computed. */
+    public static final String FINGERPRINT_HEADER = "newsflow.fingerprint";
     /**
      * Estimated Jaccard similarity from which an article counts as a copy. An edited copy of a wire
      * story scores about 0.7 (FingerprintTest), different stories on one event below 0.1; the
@@ -50,15 +50,15 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], byte[]> 
 
     private final Topics topics;
     private final Duration retention;
-    private final EnrichMeters meters;
+    private final DuplicateCounter duplicates;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, SeenArticle> articles;
     private KeyValueStore<String, String> bands;
 
-    DedupProcessor(Topics topics, Duration retention, EnrichMeters meters) {
+    public DedupProcessor(Topics topics, Duration retention, DuplicateCounter duplicates) {
         this.topics = topics;
         this.retention = retention;
-        this.meters = meters;
+        this.duplicates = duplicates;
     }
 
     @Override
@@ -85,7 +85,7 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], byte[]> 
         remember(id, new SeenArticle(original.orElse(id), now, fingerprint.get()));
         if (original.isPresent()) {
             out = out.withValue(markedAsDuplicate(record.value(), original.get()));
-            meters.duplicate();
+            duplicates.duplicate();
         }
         context.forward(out);
     }
@@ -163,10 +163,7 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     private byte[] markedAsDuplicate(byte[] value, String originalId) {
         String topic = topics.enriched().name();
         EnrichedArticle a = topics.enriched().valueSerde().deserializer().deserialize(topic, value);
-        EnrichedArticle marked = new EnrichedArticle(a.id(), a.source(), a.guid(), a.version(), a.url(), a.title(),
-                a.body(), a.byline(), a.language(), a.dateline(), a.publishedAt(), a.ingestedAt(), a.enrichedAt(),
-                a.indexedAt(), a.people(), a.organizations(), a.places(), a.topics(), a.keywords(), a.subjects(),
-                a.wordCount(), originalId, a.pubstatus(), a.urgency());
+        EnrichedArticle marked = a.toBuilder().duplicateOf(originalId).build();
         return topics.enriched().valueSerde().serializer().serialize(topic, marked);
     }
 }

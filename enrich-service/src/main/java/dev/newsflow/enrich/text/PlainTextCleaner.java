@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.text;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

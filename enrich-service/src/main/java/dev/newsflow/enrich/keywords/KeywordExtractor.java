@@ -1,5 +1,6 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.keywords;
 
+import dev.newsflow.enrich.text.Words;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ import java.util.Set;
  * that are not stopwords. Hand-written because the libraries we use (OpenNLP, jsoup) have no keyword
  * extractor and a frequency ranking is small; a statistical ranking can replace it with the topics work.
  */
-final class KeywordExtractor {
+public final class KeywordExtractor {
 
     static final int MAX_KEYWORDS = 10;
     private static final int MAX_PHRASE_WORDS = 3;
@@ -51,7 +52,7 @@ final class KeywordExtractor {
 
     private final Map<String, Set<String>> stopwords;
 
-    KeywordExtractor() {
+    public KeywordExtractor() {
         Map<String, Set<String>> lists = new HashMap<>();
         for (String language : STOPWORD_LANGUAGES) {
             lists.put(language, load(language));
@@ -60,7 +61,7 @@ final class KeywordExtractor {
     }
 
     /** Up to {@value #MAX_KEYWORDS} keywords, the strongest first, each as the story most often writes it. */
-    List<String> extract(String title, String body, String language) {
+    public List<String> extract(String title, String body, String language) {
         Set<String> stop = language != null && stopwords.containsKey(language) ? stopwords.get(language) : stopwords.get("en");
         boolean english = language == null || language.equals("en");
         Map<String, Term> terms = new LinkedHashMap<>();

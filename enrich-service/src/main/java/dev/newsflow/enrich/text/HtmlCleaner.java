@@ -1,4 +1,4 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.text;
 
 import dev.newsflow.enrich.extract.ExtractedPage;
 import dev.newsflow.enrich.extract.PageExtractor;

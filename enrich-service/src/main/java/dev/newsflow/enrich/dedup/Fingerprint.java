@@ -1,6 +1,7 @@
-package dev.newsflow.enrich;
+package dev.newsflow.enrich.dedup;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.newsflow.enrich.text.Words;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * locality-sensitive lookup: two stories with similarity 0.5 share a band with probability 0.64,
  * at 0.7 0.99, at 0.1 under 0.002, so a lookup finds copies without scanning every story.
  */
-final class Fingerprint {
+public final class Fingerprint {
 
     static final int HASHES = 64;
     static final int BANDS = 16;
@@ -47,7 +48,7 @@ final class Fingerprint {
     }
 
     /** The fingerprint of the text's words, lower-cased; empty below {@value #MIN_WORDS} words. */
-    static Optional<Fingerprint> of(String text) {
+    public static Optional<Fingerprint> of(String text) {
         List<String> words = Words.of(text).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         if (words.size() < MIN_WORDS) {
             return Optional.empty();
@@ -88,7 +89,8 @@ final class Fingerprint {
         return keys;
     }
 
-    byte[] toBytes() {
+    /** The signature as bytes, as the enrich step hands it to the dedup step in a record header. */
+    public byte[] toBytes() {
         ByteBuffer buffer = ByteBuffer.allocate(HASHES * Integer.BYTES);
         for (int value : minHashes) {
             buffer.putInt(value);
