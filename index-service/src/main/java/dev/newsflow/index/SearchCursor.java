@@ -2,8 +2,6 @@ package dev.newsflow.index;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.newsflow.core.Json;
-import dev.newsflow.core.Problem;
-import dev.newsflow.core.ProblemException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;

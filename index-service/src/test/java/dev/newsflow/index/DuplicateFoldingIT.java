@@ -88,9 +88,7 @@ class DuplicateFoldingIT {
     /** A copy from another wire, received {@code minutesLater} after the original. */
     private EnrichedArticle copy(String guid, int minutesLater) {
         var ingested = original.ingestedAt().plus(Duration.ofMinutes(minutesLater));
-        return new EnrichedArticle(ArticleId.of("wire-copy", guid), "wire-copy", guid, 1, null, original.title(),
-                original.body(), null, "en", null, original.publishedAt(), ingested, ingested, null, original.people(),
-                original.organizations(), original.places(), original.topics(), original.keywords(), original.subjects(),
-                original.wordCount(), original.id(), original.pubstatus(), original.urgency());
+        return original.toBuilder().id(ArticleId.of("wire-copy", guid)).source("wire-copy").guid(guid).url(null)
+                .byline(null).ingestedAt(ingested).enrichedAt(ingested).duplicateOf(original.id()).build();
     }
 }
