@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A cleaned and tagged story, on {@code news.articles.enriched} and in the search index
  * (DESIGN.md, EnrichedArticle). Entity names are canonical within the article.
+ *
+ * <p>{@code embargoedUntil}: the feed's embargo; until then the story is stored but no reader sees it.
  */
 public record EnrichedArticle(
         String id,
@@ -31,7 +33,8 @@ public record EnrichedArticle(
         int wordCount,
         String duplicateOf,
         PubStatus pubstatus,
-        Integer urgency) {
+        Integer urgency,
+        Instant embargoedUntil) {
 
     public EnrichedArticle {
         people = people == null ? List.of() : List.copyOf(people);
@@ -77,6 +80,7 @@ public record EnrichedArticle(
         private Instant ingestedAt;
         private Instant enrichedAt;
         private Instant indexedAt;
+        private Instant embargoedUntil;
         private List<String> people;
         private List<String> organizations;
         private List<String> places;
@@ -106,6 +110,7 @@ public record EnrichedArticle(
             ingestedAt = article.ingestedAt;
             enrichedAt = article.enrichedAt;
             indexedAt = article.indexedAt;
+            embargoedUntil = article.embargoedUntil;
             people = article.people;
             organizations = article.organizations;
             places = article.places;
@@ -188,6 +193,11 @@ public record EnrichedArticle(
             return this;
         }
 
+        public Builder embargoedUntil(Instant embargoedUntil) {
+            this.embargoedUntil = embargoedUntil;
+            return this;
+        }
+
         public Builder people(List<String> people) {
             this.people = people;
             return this;
@@ -242,7 +252,7 @@ public record EnrichedArticle(
         public EnrichedArticle build() {
             return new EnrichedArticle(id, source, guid, version, url, title, body, byline, language, dateline,
                     publishedAt, ingestedAt, enrichedAt, indexedAt, people, organizations, places, topics,
-                    keywords, subjects, wordCount, duplicateOf, pubstatus, urgency);
+                    keywords, subjects, wordCount, duplicateOf, pubstatus, urgency, embargoedUntil);
         }
     }
 }

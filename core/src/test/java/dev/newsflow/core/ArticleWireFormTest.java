@@ -35,7 +35,8 @@ class ArticleWireFormTest {
                 + "\"enriched_at\":\"2026-11-01T10:00:02.000Z\",\"indexed_at\":\"2026-11-01T10:00:03.000Z\","
                 + "\"people\":[\"Ana Lima\"],\"organizations\":[\"WHO\"],\"places\":[\"Geneva\"],"
                 + "\"topics\":[\"health\"],\"keywords\":[\"vaccine\"],\"subjects\":[\"medtop:07000000\"],"
-                + "\"word_count\":2,\"duplicate_of\":\"id-0\",\"pubstatus\":\"usable\",\"urgency\":4}");
+                + "\"word_count\":2,\"duplicate_of\":\"id-0\",\"pubstatus\":\"usable\",\"urgency\":4,"
+                + "\"embargoed_until\":\"2026-11-01T08:00:00.000Z\"}");
     }
 
     @Test

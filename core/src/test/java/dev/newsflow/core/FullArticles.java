@@ -35,6 +35,7 @@ final class FullArticles {
                 .people(List.of("Ana Lima")).organizations(List.of("WHO")).places(List.of("Geneva"))
                 .topics(List.of("health")).keywords(List.of("vaccine")).subjects(List.of("medtop:07000000"))
                 .wordCount(2).duplicateOf("id-0").pubstatus(PubStatus.USABLE).urgency(4)
+                .embargoedUntil(Instant.parse("2026-11-01T08:00:00Z"))
                 .build();
     }
 }

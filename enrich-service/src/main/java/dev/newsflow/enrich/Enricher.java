@@ -103,6 +103,7 @@ public final class Enricher {
                 .wordCount(Words.count(text.body()))
                 .pubstatus(raw.pubstatus() == null ? PubStatus.USABLE : raw.pubstatus())
                 .urgency(raw.urgency())
+                .embargoedUntil(raw.embargoedUntil())
                 .build();
     }
 

@@ -16,8 +16,11 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import dev.newsflow.core.EnrichedArticle;
+import dev.newsflow.core.PubStatus;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,14 +63,17 @@ public final class ArticleSearch {
     private final Duration timeout;
     private final CursorSeal cursors;
     private final DuplicateFolding folding;
+    private final InstantSource clock;
 
     /**
      * @param es     a client for searching only, apart from the indexer's (see {@link ElasticsearchClients#forSearch})
      * @param limits the time budget of one search and the key that signs cursors
+     * @param clock  decides which embargoes have passed
      */
-    public ArticleSearch(ElasticsearchClient es, String alias, SearchLimits limits) {
+    public ArticleSearch(ElasticsearchClient es, String alias, SearchLimits limits, InstantSource clock) {
         this.es = es;
         this.alias = alias;
+        this.clock = clock;
         this.timeout = limits.timeout();
         this.cursors = new CursorSeal(limits.cursorKey());
         this.folding = new DuplicateFolding(es, alias);
@@ -79,8 +85,9 @@ public final class ArticleSearch {
     }
 
     public SearchResult search(SearchQuery query) throws IOException {
-        Query hidden = query.includeDuplicates() ? null : folding.hidden(readerQuery(query), millis(timeout));
-        SearchResponse<EnrichedArticle> response = es.search(request(alias, query, timeout, hidden), EnrichedArticle.class);
+        Instant now = clock.instant();
+        Query hidden = query.includeDuplicates() ? null : folding.hidden(readerQuery(query, now), millis(timeout));
+        SearchResponse<EnrichedArticle> response = es.search(request(alias, query, timeout, hidden, now), EnrichedArticle.class);
         List<Hit<EnrichedArticle>> hits = response.hits().hits();
         // One hit more than asked for tells whether a next page exists without an empty last page.
         List<Hit<EnrichedArticle>> page = hits.subList(0, Math.min(hits.size(), query.size()));
@@ -88,7 +95,7 @@ public final class ArticleSearch {
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
         List<ArticleHit> shown = page.stream().map(ArticleSearch::hit).toList();
         if (!query.includeDuplicates() && !shown.isEmpty()) {
-            shown = withFoldedCounts(query, page, shown);
+            shown = withFoldedCounts(query, now, page, shown);
         }
         return new SearchResult(total, shown, facets(response.aggregations()), next);
     }
@@ -99,7 +106,7 @@ public final class ArticleSearch {
         if (article.isEmpty()) {
             return Optional.empty();
         }
-        SearchRequest request = relatedRequest(alias, article.get(), query.size(), timeout);
+        SearchRequest request = relatedRequest(alias, article.get(), query.size(), timeout, clock.instant());
         if (request == null) {
             return Optional.of(new RelatedArticles(query.id(), List.of()));
         }
@@ -113,7 +120,7 @@ public final class ArticleSearch {
      * title and the first {@link #RELATED_BODY_WORDS} words: a story's subject is in its opening, and a
      * 5 MiB body would otherwise be analysed whole on every call.
      */
-    static SearchRequest relatedRequest(String index, EnrichedArticle article, int size, Duration timeout) {
+    static SearchRequest relatedRequest(String index, EnrichedArticle article, int size, Duration timeout, Instant now) {
         String like = Stream.of(article.title(), opening(article.body())).filter(t -> t != null && !t.isBlank())
                 .collect(Collectors.joining("\n"));
         if (like.isEmpty()) {
@@ -129,7 +136,8 @@ public final class ArticleSearch {
                         .must(m -> m.moreLikeThis(mlt -> mlt.fields("title", "body").like(l -> l.text(like))
                                 .minTermFreq(1).minDocFreq(1).maxQueryTerms(25)))
                         .mustNot(n -> n.ids(i -> i.values(article.id())))
-                        .mustNot(n -> n.exists(e -> e.field(DUPLICATE_OF))))));
+                        .mustNot(n -> n.exists(e -> e.field(DUPLICATE_OF)))
+                        .mustNot(notYetForReaders(now)))));
     }
 
     /** The first {@link #RELATED_BODY_WORDS} words of a body, in one pass that stops there. */
@@ -153,7 +161,7 @@ public final class ArticleSearch {
      * Each hit with the number of copies folded under it: the reader's matching copies of the same story
      * (an original's copies, or a stand-in copy's siblings), in one aggregation over the page's stories.
      */
-    private List<ArticleHit> withFoldedCounts(SearchQuery query, List<Hit<EnrichedArticle>> page, List<ArticleHit> shown)
+    private List<ArticleHit> withFoldedCounts(SearchQuery query, Instant now, List<Hit<EnrichedArticle>> page, List<ArticleHit> shown)
             throws IOException {
         List<String> stories = page.stream().map(ArticleSearch::storyOf).toList();
         SearchResponse<EnrichedArticle> response = es.search(s -> s
@@ -161,7 +169,7 @@ public final class ArticleSearch {
                 .size(0)
                 .timeout(millis(timeout))
                 .query(q -> q.bool(b -> b
-                        .must(readerQuery(query))
+                        .must(readerQuery(query, now))
                         .filter(f -> f.terms(t -> t.field(DUPLICATE_OF)
                                 .terms(v -> v.value(stories.stream().distinct().map(FieldValue::of).toList()))))))
                 .aggregations(DUPLICATE_OF, a -> a.terms(t -> t.field(DUPLICATE_OF).size(stories.size()))), EnrichedArticle.class);
@@ -189,10 +197,27 @@ public final class ArticleSearch {
         return timeout.toMillis() + "ms";
     }
 
-    /** The whole stored article, as indexed. */
+    /** The whole stored article, as indexed; empty also while it is withheld or under embargo. */
     public Optional<EnrichedArticle> article(String id) throws IOException {
         var response = es.get(g -> g.index(alias).id(id), EnrichedArticle.class);
-        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        Instant now = clock.instant();
+        return response.found() ? Optional.ofNullable(response.source()).filter(a -> readable(a, now)) : Optional.empty();
+    }
+
+    /** Whether readers may see an article now: not withheld, and any embargo passed. */
+    static boolean readable(EnrichedArticle article, Instant now) {
+        return article.pubstatus() != PubStatus.WITHHELD
+                && (article.embargoedUntil() == null || !article.embargoedUntil().isAfter(now));
+    }
+
+    /**
+     * The stories no reader may see at {@code now}: withheld ones, and those whose embargo has not
+     * passed. It is part of every read, so an embargoed story appears by itself once its time comes.
+     */
+    static Query notYetForReaders(Instant now) {
+        return Query.of(q -> q.bool(b -> b
+                .should(s -> s.term(t -> t.field("pubstatus").value(PubStatus.WITHHELD.wireName())))
+                .should(s -> s.range(r -> r.date(d -> d.field("embargoed_until").gt(now.toString()))))));
     }
 
     /**
@@ -200,8 +225,8 @@ public final class ArticleSearch {
      *
      * @param hidden the copies to leave out ({@link DuplicateFolding}), or null to show every copy
      */
-    static SearchRequest request(String index, SearchQuery query, Duration timeout, Query hidden) {
-        Query reader = readerQuery(query);
+    static SearchRequest request(String index, SearchQuery query, Duration timeout, Query hidden, Instant now) {
+        Query reader = readerQuery(query, now);
         return SearchRequest.of(s -> {
             s.index(index)
                     // Past this Elasticsearch stops collecting and answers with what it found (timed_out: true).
@@ -227,9 +252,10 @@ public final class ArticleSearch {
         });
     }
 
-    /** What the reader asked for: the text and the filters, before any copy is folded away. */
-    private static Query readerQuery(SearchQuery query) {
+    /** What the reader asked for and may see: the text and the filters, before any copy is folded away. */
+    private static Query readerQuery(SearchQuery query, Instant now) {
         return Query.of(q -> q.bool(b -> {
+            b.mustNot(notYetForReaders(now));
             if (query.text() == null) {
                 b.must(m -> m.matchAll(all -> all));
             } else {

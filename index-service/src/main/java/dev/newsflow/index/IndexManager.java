@@ -53,7 +53,10 @@ public final class IndexManager {
     public void ensure() throws IOException {
         putTemplate();
         if (es.indices().existsAlias(a -> a.name(alias)).value()) {
-            log.info("alias {} exists; leaving it as it is", alias);
+            // Fields added since the index was made are added to it (an additive mapping change is allowed);
+            // with the strict mapping, documents carrying them would otherwise be refused.
+            es.indices().putMapping(p -> p.index(alias).properties(mappings().properties()));
+            log.info("alias {} exists; its mapping is up to date", alias);
             return;
         }
         if (es.indices().exists(e -> e.index(alias)).value()) {

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class IndexService implements AutoCloseable {
         indexer = new ArticleIndexer(consumer, deadLetters, es, config, new IndexerMetrics(registry), Clock.systemUTC());
         pollThread = new Thread(indexer, "index-poll");
         searchEs = ElasticsearchClients.forSearch(config.elasticsearchUrl(), config.credentials(), config.search());
-        ArticleSearch search = new ArticleSearch(searchEs, config.alias(), config.search());
+        ArticleSearch search = new ArticleSearch(searchEs, config.alias(), config.search(), InstantSource.system());
         SearchGate gate = new SearchGate(config.search().maxConcurrent(), registry);
         http = ServiceHttp.create(registry, Map.of(
                         "elasticsearch", ReadinessChecks.elasticsearch(es),

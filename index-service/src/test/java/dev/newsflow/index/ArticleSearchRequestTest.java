@@ -7,8 +7,10 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
+import dev.newsflow.core.PubStatus;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,11 @@ class ArticleSearchRequestTest {
 
     static final CursorSeal CURSORS = new CursorSeal("a key for tests only".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
     private static JsonNode request(Map<String, List<String>> params) throws IOException {
         SearchQuery query = SearchQuery.parse(params, CURSORS);
-        var request = ArticleSearch.request("news", query, TIMEOUT, query.includeDuplicates() ? null : DuplicateFolding.HIDE_ALL);
+        var request = ArticleSearch.request("news", query, TIMEOUT, query.includeDuplicates() ? null : DuplicateFolding.HIDE_ALL, NOW);
         return Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
     }
 
@@ -88,13 +91,13 @@ class ArticleSearchRequestTest {
     @Test
     void duplicatesAreLeftOutUnlessIncluded() throws IOException {
         assertThat(request(Map.of()).at("/query/bool/must_not").toString()).contains("{\"exists\":{\"field\":\"duplicate_of\"}}");
-        assertThat(request(Map.of("duplicates", List.of("include"))).at("/query/bool").has("must_not")).isFalse();
+        assertThat(request(Map.of("duplicates", List.of("include"))).at("/query").toString()).doesNotContain("duplicate_of");
     }
 
     @Test
     void relatedIsMoreLikeThisWithoutTheArticleAndDuplicates() throws IOException {
         EnrichedArticle article = IndexFixture.article("g-1", 1, "Storm hits coast", "A storm closed the port.");
-        var request = ArticleSearch.relatedRequest("news", article, 7, TIMEOUT);
+        var request = ArticleSearch.relatedRequest("news", article, 7, TIMEOUT, NOW);
         JsonNode body = Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
 
         assertThat(body.get("size").asInt()).isEqualTo(7);
@@ -105,7 +108,7 @@ class ArticleSearchRequestTest {
                 .contains("{\"ids\":{\"values\":[\"" + article.id() + "\"]}}")
                 .contains("{\"exists\":{\"field\":\"duplicate_of\"}}");
         EnrichedArticle empty = IndexFixture.article("g-2", 1, "", " ");
-        assertThat(ArticleSearch.relatedRequest("news", empty, 5, TIMEOUT)).isNull();
+        assertThat(ArticleSearch.relatedRequest("news", empty, 5, TIMEOUT, NOW)).isNull();
     }
 
     @Test
@@ -113,11 +116,27 @@ class ArticleSearchRequestTest {
         String opening = "harbour ".repeat(ArticleSearch.RELATED_BODY_WORDS).strip();
         EnrichedArticle article = IndexFixture.article("g-3", 1, "Storm hits coast", opening + " lighthouse".repeat(100_000));
 
-        var request = ArticleSearch.relatedRequest("news", article, 5, TIMEOUT);
+        var request = ArticleSearch.relatedRequest("news", article, 5, TIMEOUT, NOW);
         JsonNode body = Json.mapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper(Json.mapper())));
 
         assertThat(body.at("/query/bool/must/0/more_like_this/like/0").asText())
                 .isEqualTo("Storm hits coast\n" + opening);
         assertThat(ArticleSearch.opening("two words")).isEqualTo("two words");
+    }
+
+    @Test
+    void noReadSeesAWithheldStoryOrOneUnderEmbargo() throws IOException {
+        String hidden = "{\"bool\":{\"should\":[{\"term\":{\"pubstatus\":{\"value\":\"withheld\"}}},"
+                + "{\"range\":{\"embargoed_until\":{\"gt\":\"2026-12-06T12:00:00Z\"}}}]}}";
+        assertThat(request(Map.of()).at("/query/bool/must/0/bool/must_not").toString()).contains(hidden);
+        assertThat(request(Map.of("duplicates", List.of("include"))).at("/query/bool/must_not").toString()).contains(hidden);
+        var related = ArticleSearch.relatedRequest("news", IndexFixture.article("g-4", 1, "Storm", "A storm."), 5, TIMEOUT, NOW);
+        assertThat(JsonpUtils.toJsonString(related, new JacksonJsonpMapper(Json.mapper()))).contains(hidden);
+
+        EnrichedArticle usable = IndexFixture.article("g-5", 1, "Storm", "A storm.");
+        assertThat(ArticleSearch.readable(usable, NOW)).isTrue();
+        assertThat(ArticleSearch.readable(usable.toBuilder().pubstatus(PubStatus.WITHHELD).build(), NOW)).isFalse();
+        assertThat(ArticleSearch.readable(usable.toBuilder().embargoedUntil(NOW.plusSeconds(1)).build(), NOW)).isFalse();
+        assertThat(ArticleSearch.readable(usable.toBuilder().embargoedUntil(NOW).build(), NOW)).isTrue();
     }
 }

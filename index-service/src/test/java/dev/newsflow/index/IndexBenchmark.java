@@ -274,7 +274,7 @@ final class IndexBenchmark {
         es.indices().forcemerge(f -> f.index(alias).maxNumSegments(1L));
 
         SearchLimits limits = SearchLimits.fromEnv(new Env(Map.of()));
-        ArticleSearch search = new ArticleSearch(es, alias, limits);
+        ArticleSearch search = new ArticleSearch(es, alias, limits, java.time.InstantSource.system());
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var http = ServiceHttp.create(registry, Map.of(),
                 routes -> IndexRoutes.register(routes, search, new SearchGate(limits.maxConcurrent(), registry))).start(0);

@@ -38,7 +38,7 @@ class SearchGateTest {
         var es = ElasticsearchClients.forSearch(URI.create("http://127.0.0.1:1"), EsCredentials.fromEnv(new Env(Map.of())), limits);
         SearchGate gate = new SearchGate(limits.maxConcurrent(), registry);
         Javalin http = ServiceHttp.create(registry, Map.of(),
-                routes -> IndexRoutes.register(routes, new ArticleSearch(es, "news", limits), gate)).start(0);
+                routes -> IndexRoutes.register(routes, new ArticleSearch(es, "news", limits, java.time.InstantSource.system()), gate)).start(0);
         try (es; HttpClient client = HttpClient.newHttpClient()) {
             assertThat(gate.tryEnter()).isTrue();
 
