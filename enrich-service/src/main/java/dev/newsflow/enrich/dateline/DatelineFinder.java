@@ -20,8 +20,11 @@ public final class DatelineFinder {
     private static final String SEGMENT = "[\\p{L}\\p{N}.'’\\-]+(?: [\\p{L}\\p{N}.'’\\-]+){0,3}";
     private static final Pattern OPENING = Pattern.compile(
             "^\\s*(" + CAPS_PLACE + "(?:, " + SEGMENT + "){0,2})(?: \\(([^()]{1,40})\\))?\\s*(?:—|–|--?)(?=\\s)");
+    /** Read from a dateline that is stripped and at most {@link #FEED_DATELINE_MAX_CHARS} long, so it cannot backtrack far. */
     private static final Pattern FEED_DATELINE = Pattern.compile(
-            "^\\s*([^()]+?)(?:\\s*\\(([^()]{1,40})\\))?\\s*(?:—|–|--?)?\\s*$");
+            "([^()]+?)(?:\\s*\\(([^()]{1,40})\\))?\\s*(?:—|–|--?)?");
+    /** Longer than any real dateline ("RIO DE JANEIRO, Brazil, Sept 14 (Reuters) —" is 45). */
+    static final int FEED_DATELINE_MAX_CHARS = 200;
     /** A dateline segment with a digit is its date ("Sept 14"); month names alone are also places ("Mar del Plata"). */
     private static final Pattern DATE_LIKE = Pattern.compile("\\d");
     /** Small words a place name keeps in lower case ("Rio de Janeiro"). */
@@ -50,9 +53,16 @@ public final class DatelineFinder {
         if (dateline == null || dateline.isBlank()) {
             return hasLocated ? Optional.of(new Dateline(located.strip(), null)) : Optional.empty();
         }
-        Matcher m = FEED_DATELINE.matcher(dateline);
+        String text = firstLine(dateline);
+        Matcher m = FEED_DATELINE.matcher(text);
         String place = hasLocated ? located.strip() : m.matches() ? place(m.group(1)) : null;
-        return Optional.of(new Dateline(place == null || place.isEmpty() ? null : place, dateline.strip()));
+        return Optional.of(new Dateline(place == null || place.isEmpty() ? null : place, text));
+    }
+
+    /** The dateline's first non-blank line, stripped and cut to {@link #FEED_DATELINE_MAX_CHARS}: a dateline is one short line. */
+    static String firstLine(String dateline) {
+        String line = dateline.strip().lines().findFirst().orElse("");
+        return line.substring(0, Math.min(line.length(), FEED_DATELINE_MAX_CHARS)).strip();
     }
 
     /** The place segments of a dateline in normal case, dates dropped: "SAMARKAND, Uzbekistan" → "Samarkand, Uzbekistan". */

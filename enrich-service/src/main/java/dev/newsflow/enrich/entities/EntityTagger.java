@@ -55,30 +55,45 @@ public final class EntityTagger {
     }
 
     /**
+     * The tagger reads at most this many tokens of a story (the longest features run to some 10,000 words),
+     * so a huge body or a run of punctuation, one token per character, costs at most a few seconds.
+     */
+    static final int MAX_TOKENS = 20_000;
+    /** The tokenizer reads at most this many characters, for the same reason. */
+    static final int MAX_CHARS = 200_000;
+
+    /**
      * The names in the text, in text order, with their offsets in it. Each paragraph (text between
      * line breaks) is tagged on its own: headlines and datelines end without a full stop, and the
-     * tagger would otherwise read them as one sentence with the next line.
+     * tagger would otherwise read them as one sentence with the next line. Only the first
+     * {@link #MAX_TOKENS} tokens (and {@link #MAX_CHARS} characters) are read.
      */
     public List<Mention> tag(String text) {
         List<Mention> mentions = new ArrayList<>();
+        int end = Math.min(text.length(), MAX_CHARS);
+        int budget = MAX_TOKENS;
         int lineStart = 0;
-        while (lineStart < text.length()) {
+        while (lineStart < end && budget > 0) {
             int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = text.length();
+            if (lineEnd < 0 || lineEnd > end) {
+                lineEnd = end;
             }
             if (lineEnd > lineStart && !text.substring(lineStart, lineEnd).isBlank()) {
-                tagLine(text.substring(lineStart, lineEnd), lineStart, mentions);
+                budget -= tagLine(text.substring(lineStart, lineEnd), lineStart, budget, mentions);
             }
             lineStart = lineEnd + 1;
         }
         return mentions;
     }
 
-    private void tagLine(String line, int offset, List<Mention> out) {
+    /** Tags one line, at most {@code budget} of its tokens; returns how many tokens it read. */
+    private int tagLine(String line, int offset, int budget, List<Mention> out) {
         List<CoreLabel> tokens = TOKENIZER.getTokenizer(new StringReader(line)).tokenize();
+        if (tokens.size() > budget) {
+            tokens = tokens.subList(0, budget);
+        }
         if (tokens.isEmpty()) {
-            return;
+            return 0;
         }
         // The line is one sequence: a sentence splitter would cut "7. Vebjoen Rodal" after "7.",
         // and the tagger reads names better with the whole line around them.
@@ -100,6 +115,7 @@ public final class EntityTagger {
         if (open != null) {
             out.add(new Mention(open, line.substring(start, end), offset + start, offset + end));
         }
+        return tokens.size();
     }
 
     private static EntityType type(String label) {

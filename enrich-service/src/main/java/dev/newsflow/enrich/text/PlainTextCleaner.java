@@ -23,7 +23,8 @@ final class PlainTextCleaner {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     /** What {@link #SPACES} matches besides the plain space: {@code \s} (ASCII) and three no-break spaces. */
     private static final String OTHER_SPACES = "\t\n\u000B\f\r\u00A0\u2007\u202F";
-    private static final Pattern ENDS_CLAUSE = Pattern.compile(".*[.!?…:;][\"'”’»)\\]]*$");
+    private static final String CLAUSE_ENDS = ".!?…:;";
+    private static final String CLOSERS = "\"'”’»)]";
     private static final Pattern STARTS_LOWERCASE = Pattern.compile("^\\p{Ll}");
     private static final int HEADLINE_MIN_WORDS = 4;
     private static final int HEADLINE_MAX_WORDS = 30;
@@ -59,25 +60,34 @@ final class PlainTextCleaner {
         return new CleanText(header.title(), String.join("\n\n", body), header.byline(), header.date());
     }
 
-    /** The non-empty lines, trimmed, with hard-wrapped lines joined back into their paragraph. */
+    /**
+     * The non-empty lines, trimmed, with hard-wrapped lines joined back into their paragraph. Linear in
+     * the text: a paragraph grows in a builder, and only the line just read is checked for its ending.
+     */
     static List<String> paragraphs(String text) {
         String normal = INVISIBLE.matcher(LINE_BREAK.matcher(text).replaceAll("\n")).replaceAll("");
         List<String> out = new ArrayList<>();
-        boolean previousBlank = true;
+        StringBuilder paragraph = null;
+        String previous = null;
         for (String raw : normal.split("\n", -1)) {
             String line = (hasOddSpacing(raw) ? SPACES.matcher(raw).replaceAll(" ") : raw).strip();
             if (line.isEmpty()) {
-                previousBlank = true;
+                previous = null;
                 continue;
             }
             // A line that starts in lower case right under a line that did not end its sentence continues it.
-            if (!previousBlank && !out.isEmpty() && STARTS_LOWERCASE.matcher(line).find()
-                    && !endsClause(out.getLast())) {
-                out.set(out.size() - 1, out.getLast() + " " + line);
+            if (previous != null && STARTS_LOWERCASE.matcher(line).find() && !endsClause(previous)) {
+                paragraph.append(' ').append(line);
             } else {
-                out.add(line);
+                if (paragraph != null) {
+                    out.add(paragraph.toString());
+                }
+                paragraph = new StringBuilder(line);
             }
-            previousBlank = false;
+            previous = line;
+        }
+        if (paragraph != null) {
+            out.add(paragraph.toString());
         }
         return out;
     }
@@ -159,8 +169,13 @@ final class PlainTextCleaner {
         return new CleanText(title, String.join("\n\n", body), null, null);
     }
 
+    /** Whether a line ends a sentence or clause, closing quotes and brackets aside; read from its end. */
     private static boolean endsClause(String line) {
-        return ENDS_CLAUSE.matcher(line).matches();
+        int i = line.length() - 1;
+        while (i >= 0 && CLOSERS.indexOf(line.charAt(i)) >= 0) {
+            i--;
+        }
+        return i >= 0 && CLAUSE_ENDS.indexOf(line.charAt(i)) >= 0;
     }
 
     /**
