@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,16 +69,15 @@ final class BenchRun {
     /** Per recorded service, where its samples fell; a recording that cannot be read is skipped with a warning. */
     private List<Hotspots> hotspots() {
         List<Hotspots> hotspots = new ArrayList<>();
-        for (ServiceProcess service : context.started()) {
-            Optional<Path> recording = service.recording().filter(Files::exists);
-            if (recording.isEmpty()) {
+        for (Path recording : context.recordings()) {
+            if (!Files.exists(recording)) {
                 continue;
             }
-            String label = recording.get().getFileName().toString().replace(".jfr", "");
+            String label = recording.getFileName().toString().replace(".jfr", "");
             try {
-                hotspots.add(JfrHotspots.read(label, recording.get()));
+                hotspots.add(JfrHotspots.read(label, recording));
             } catch (IOException e) {
-                log.warn("cannot read the recording {}: {}", recording.get(), e.toString());
+                log.warn("cannot read the recording {}: {}", recording, e.toString());
             }
         }
         return hotspots;

@@ -3,6 +3,8 @@ package dev.newsflow.bench;
 import dev.newsflow.core.KafkaSettings;
 import dev.newsflow.core.TopicInitializer;
 import dev.newsflow.core.Topics;
+import dev.newsflow.stack.Ports;
+import dev.newsflow.stack.ServiceJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,18 +92,19 @@ final class EnrichStage {
 
     private Rate topology(String tag, String prefix, int threads, long records) {
         String appId = context.name(tag);
-        int port = FreePort.pick();
+        int port = Ports.free();
         Map<String, String> env = context.env(prefix);
         env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(port));
         env.put("NEWSFLOW_ENRICH_APP_ID", appId);
         env.put("NEWSFLOW_ENRICH_THREADS", Integer.toString(threads));
         env.put("NEWSFLOW_ENRICH_STATE_DIR", context.work().resolve("state-" + tag).toString());
         long started = System.nanoTime();
-        try (ServiceProcess enrich = context.start("enrich-service", tag, "dev.newsflow.enrich.EnrichMain", port, env)) {
+        try (ServiceJvm enrich = context.start("enrich-service", tag, "dev.newsflow.enrich.EnrichMain", port, env)) {
             AtomicReference<ProcessUsage> atWindowStart = new AtomicReference<>();
             StageTiming timing = context.progress().await(appId, Topics.withPrefix(prefix).raw().name(), records,
-                    started, TIMEOUT, Math.min(WARM_UP, records / 4), () -> atWindowStart.set(enrich.usage()));
-            double cpuSeconds = enrich.usage().cpuSeconds() - atWindowStart.get().cpuSeconds();
+                    started, TIMEOUT, Math.min(WARM_UP, records / 4),
+                    () -> atWindowStart.set(ProcessUsage.of(enrich.pid())));
+            double cpuSeconds = ProcessUsage.of(enrich.pid()).cpuSeconds() - atWindowStart.get().cpuSeconds();
             double perCpuSecond = (records - timing.firstCommitted()) / cpuSeconds;
             log.info("{}: {} records, {} articles/s after the warm-up ({} per CPU second), {} from the process start",
                     tag, records, round(timing.steadyRate()), round(perCpuSecond), round(timing.overallRate()));

@@ -9,6 +9,8 @@ import dev.newsflow.core.Topic;
 import dev.newsflow.core.TopicInitializer;
 import dev.newsflow.core.Topics;
 import dev.newsflow.index.IndexManager;
+import dev.newsflow.stack.Ports;
+import dev.newsflow.stack.ServiceJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -114,13 +116,13 @@ final class IndexStage {
         }
         String alias = context.name("index");
         String group = context.name("index-group");
-        int port = FreePort.pick();
+        int port = Ports.free();
         Map<String, String> env = context.env(prefix);
         env.put("NEWSFLOW_INDEX_PORT", Integer.toString(port));
         env.put("NEWSFLOW_INDEX_ALIAS", alias);
         env.put("NEWSFLOW_INDEX_GROUP_ID", group);
         long[] reached = new long[rounds + 1];
-        try (ServiceProcess index = context.start("index-service", "index", "dev.newsflow.index.IndexMain", port, env)) {
+        try (ServiceJvm index = context.start("index-service", "index", "dev.newsflow.index.IndexMain", port, env)) {
             reached[0] = System.nanoTime();
             for (int round = 1; round <= rounds; round++) {
                 long target = (long) round * documents.size();

@@ -1,5 +1,7 @@
 package dev.newsflow.bench;
 
+import dev.newsflow.stack.Ports;
+import dev.newsflow.stack.ServiceJvm;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ final class IngestStage {
         HttpLoad.Result batch;
         // Both timed runs go to a throw-away prefix on one process, so the batch run finds the JIT and the
         // producer as warm as the single run left them; their records are never read.
-        try (ServiceProcess ingest = startIngest("ingest", context.prefix("ingest"))) {
+        try (ServiceJvm ingest = startIngest("ingest", context.prefix("ingest"))) {
             URI uri = ingest.uri("/v1/articles");
             load.run(clients, Math.min(WARM_UP, singles.size()), i -> post(uri, "application/json", singles.get(i)), 202);
             single = load.run(clients, singles.size(), i -> post(uri, "application/json", singles.get(i)), 202);
@@ -66,15 +68,15 @@ final class IngestStage {
                     String.format("%.1f", single.seconds()), batch.requests(), String.format("%.1f", batch.seconds()));
         }
         // The pipeline topic gets the corpus once, untimed, for the enrich stage to read.
-        try (ServiceProcess ingest = startIngest("ingest-pipeline", pipelinePrefix)) {
+        try (ServiceJvm ingest = startIngest("ingest-pipeline", pipelinePrefix)) {
             URI uri = ingest.uri("/v1/articles");
             load.run(clients, batches.size(), i -> post(uri, "application/x-ndjson", batches.get(i)), 202);
         }
         return new Result(single, batch, size);
     }
 
-    private ServiceProcess startIngest(String tag, String prefix) {
-        int port = FreePort.pick();
+    private ServiceJvm startIngest(String tag, String prefix) {
+        int port = Ports.free();
         Map<String, String> env = context.env(prefix);
         env.put("NEWSFLOW_INGEST_PORT", Integer.toString(port));
         env.put("NEWSFLOW_INGEST_KEYS", SOURCE + ":" + KEY);

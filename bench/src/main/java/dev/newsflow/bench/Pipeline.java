@@ -1,5 +1,7 @@
 package dev.newsflow.bench;
 
+import dev.newsflow.stack.Ports;
+import dev.newsflow.stack.ServiceJvm;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +13,21 @@ import java.util.Map;
  */
 final class Pipeline implements AutoCloseable {
 
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceJvm> services = new ArrayList<>();
     private final String alias;
-    private ServiceProcess ingest;
-    private ServiceProcess index;
+    private ServiceJvm ingest;
+    private ServiceJvm index;
 
     Pipeline(BenchContext context, String prefix, List<String> sources) {
         this.alias = context.name("e2e");
         try {
-            int ingestPort = FreePort.pick();
+            int ingestPort = Ports.free();
             Map<String, String> env = context.env(prefix);
             env.put("NEWSFLOW_INGEST_PORT", Integer.toString(ingestPort));
             env.put("NEWSFLOW_INGEST_KEYS", String.join(",", sources.stream().map(s -> s + ":" + key(s)).toList()));
             ingest = add(context.start("ingest-service", "e2e-ingest", "dev.newsflow.ingest.IngestMain", ingestPort, env));
 
-            int enrichPort = FreePort.pick();
+            int enrichPort = Ports.free();
             env = context.env(prefix);
             env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(enrichPort));
             env.put("NEWSFLOW_ENRICH_APP_ID", context.name("e2e-enrich"));
@@ -34,7 +36,7 @@ final class Pipeline implements AutoCloseable {
             env.put("NEWSFLOW_ENRICH_STATE_DIR", context.work().resolve("state-e2e").toString());
             add(context.start("enrich-service", "e2e-enrich", "dev.newsflow.enrich.EnrichMain", enrichPort, env));
 
-            int indexPort = FreePort.pick();
+            int indexPort = Ports.free();
             env = context.env(prefix);
             env.put("NEWSFLOW_INDEX_PORT", Integer.toString(indexPort));
             env.put("NEWSFLOW_INDEX_ALIAS", alias);
@@ -63,11 +65,11 @@ final class Pipeline implements AutoCloseable {
         return alias;
     }
 
-    List<ServiceProcess> services() {
+    List<ServiceJvm> services() {
         return List.copyOf(services);
     }
 
-    private ServiceProcess add(ServiceProcess service) {
+    private ServiceJvm add(ServiceJvm service) {
         services.add(service);
         return service;
     }
@@ -75,6 +77,6 @@ final class Pipeline implements AutoCloseable {
     /** Ingest first, so nothing new enters while the later services finish what they hold. */
     @Override
     public void close() {
-        services.forEach(ServiceProcess::close);
+        services.forEach(ServiceJvm::close);
     }
 }

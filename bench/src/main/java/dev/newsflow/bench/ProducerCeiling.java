@@ -1,12 +1,14 @@
 package dev.newsflow.bench;
 
+import dev.newsflow.stack.ChildJvm;
+import dev.newsflow.stack.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,26 +41,29 @@ final class ProducerCeiling {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create " + topic, e.getCause());
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", topic, "--num-records", Integer.toString(records), "--record-size", Integer.toString(recordSize),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + context.stack().kafkaBootstrap(),
-                "acks=all", "enable.idempotence=true", "linger.ms=5", "batch.size=262144", "max.request.size=10485760");
+        ChildProcess perf = ChildJvm.of("org.apache.kafka.tools.ProducerPerformance")
+                .jvmOptions("-Xmx512m")
+                .args("--topic", topic, "--num-records", Integer.toString(records),
+                        "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                        "--producer-props", "bootstrap.servers=" + context.stack().kafkaBootstrap(), "acks=all",
+                        "enable.idempotence=true", "linger.ms=5", "batch.size=262144", "max.request.size=10485760")
+                .start("ProducerPerformance", context.work().resolve("logs").resolve("producer-perf.log"));
+        int exit = perf.awaitExit(Duration.ofMinutes(5));
+        String output = output(perf);
+        if (exit != 0) {
+            throw new IllegalStateException("ProducerPerformance failed with exit code " + exit + ": " + output);
+        }
+        ProducerPerfResult result = ProducerPerfResult.parse(output)
+                .orElseThrow(() -> new IllegalStateException("no summary in ProducerPerformance's output: " + output));
+        log.info("ProducerPerformance: {}", result);
+        return result;
+    }
+
+    private static String output(ChildProcess perf) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("ProducerPerformance failed: " + output);
-            }
-            ProducerPerfResult result = ProducerPerfResult.parse(output)
-                    .orElseThrow(() -> new IllegalStateException("no summary in ProducerPerformance's output: " + output));
-            log.info("ProducerPerformance: {}", result);
-            return result;
+            return Files.readString(perf.logFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run ProducerPerformance", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new UncheckedIOException("cannot read " + perf.logFile(), e);
         }
     }
 }

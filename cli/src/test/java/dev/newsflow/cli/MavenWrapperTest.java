@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MavenWrapperTest {
 
     private static final Path PROJECT = Path.of("..");
-    private static final String DISTRIBUTION = "apache-maven-3.9.11";
+    // The wrapper unpacks into a folder named for the release in distributionUrl; the fake zip must use
+    // the same name, so it is read from the properties rather than written here again.
+    private static final String DISTRIBUTION = distributionName();
 
     @TempDir
     Path work;
@@ -129,6 +134,20 @@ class MavenWrapperTest {
         }
         try (Stream<Path> files = Files.walk(dists)) {
             return files.filter(f -> f.endsWith(Path.of("bin", "mvn"))).toList();
+        }
+    }
+
+    /** {@code apache-maven-3.9.16} for {@code .../apache-maven-3.9.16-bin.zip}. */
+    private static String distributionName() {
+        try {
+            Matcher url = Pattern.compile("(?m)^distributionUrl=.*/(apache-maven-[^/]+)-bin\\.zip$")
+                    .matcher(Files.readString(PROJECT.resolve(".mvn/wrapper/maven-wrapper.properties")));
+            if (!url.find()) {
+                throw new IllegalStateException("maven-wrapper.properties names no apache-maven-*-bin.zip");
+            }
+            return url.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.newsflow.e2e;
 
+import dev.newsflow.stack.ServiceJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class Burst {
     }
 
     /** Runs the burst to its end: every article sent and answered, or given up after {@link #GIVE_UP_AFTER}. */
-    static void run(ServiceProcess ingest, String key, Plan plan, Ledger ledger, BurstAnswers answers, Duration patience)
+    static void run(ServiceJvm ingest, String key, Plan plan, Ledger ledger, BurstAnswers answers, Duration patience)
             throws InterruptedException {
         FeedClient client = new FeedClient(ingest.uri("/v1/articles"), key, ledger, GIVE_UP_AFTER,
                 new CountDownLatch(1), answers::add);

@@ -3,6 +3,7 @@ package dev.newsflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.newsflow.stack.ServiceJvm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +94,7 @@ class DeliveryUnderFaultsIT extends PipelineFaultTest {
     void elasticsearchKilledForAMinuteThenRestarted() throws Exception {
         FaultScenario.Result result = scenarios.run("Elasticsearch SIGKILL for " + ES_DOWN.toSeconds() + " s", ES_OUTAGE,
                 1200, traffic -> {
-                    PrometheusText before = pipeline.index().metrics();
+                    PrometheusText before = PrometheusText.scrape(pipeline.index());
                     stack.killElasticsearch();
                     Instant killed = Instant.now();
                     AtomicBoolean indexSaidNotReady = new AtomicBoolean();
@@ -119,7 +120,7 @@ class DeliveryUnderFaultsIT extends PipelineFaultTest {
         AtomicReference<ElasticsearchHttp.Answer> probe = new AtomicReference<>();
         FaultScenario.Result result = scenarios.run("Elasticsearch 429 (index block) for " + ES_BLOCKED.toSeconds() + " s",
                 ES_BLOCK, 1000, traffic -> {
-                    PrometheusText before = pipeline.index().metrics();
+                    PrometheusText before = PrometheusText.scrape(pipeline.index());
                     ElasticsearchHttp.Answer block = es.put(settings, Map.of("index.blocks.read_only_allow_delete", true));
                     assertThat(block.status()).as("setting the block: " + block.body()).isEqualTo(200);
                     Instant blocked = Instant.now();
@@ -135,9 +136,9 @@ class DeliveryUnderFaultsIT extends PipelineFaultTest {
                         assertThat(lift.status()).as("lifting the block: " + lift.body()).isEqualTo(200);
                     }
                     Instant lifted = Instant.now();
-                    double indexedAtLift = pipeline.index().metrics().sum("newsflow_index_documents_total");
+                    double indexedAtLift = PrometheusText.scrape(pipeline.index()).sum("newsflow_index_documents_total");
                     await("index-service writes again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> pipeline.index().metrics().sum("newsflow_index_documents_total") > indexedAtLift);
+                            .until(() -> PrometheusText.scrape(pipeline.index()).sum("newsflow_index_documents_total") > indexedAtLift);
                     return new FaultScenario.Effect(Duration.between(lifted, Instant.now()),
                             "probe write answered " + probe.get().status() + " " + probe.get().body().path("error").path("type").asText()
                                     + "; index-service paused " + (long) retriedSince(before) + " times");
@@ -206,7 +207,7 @@ class DeliveryUnderFaultsIT extends PipelineFaultTest {
         AtomicLong cut = new AtomicLong();
         FaultScenario.Result result = scenarios.run("ingest-service SIGKILL with requests in flight", INGEST_KILL, 1000,
                 traffic -> {
-                    ServiceProcess ingest = pipeline.ingest();
+                    ServiceJvm ingest = pipeline.ingest();
                     // Paced requests rarely overlap on their own. Frozen, ingest keeps accepting connections in the
                     // kernel but answers none, so the clients pile up mid-request, along with whatever it was
                     // publishing at the freeze; the kill then cuts all of them off.
@@ -234,7 +235,8 @@ class DeliveryUnderFaultsIT extends PipelineFaultTest {
     }
 
     private double retriedSince(PrometheusText before) {
-        return pipeline.index().metrics().sum("newsflow_index_bulk_retries_total") - before.sum("newsflow_index_bulk_retries_total");
+        return PrometheusText.scrape(pipeline.index()).sum("newsflow_index_bulk_retries_total")
+                - before.sum("newsflow_index_bulk_retries_total");
     }
 
     private void assertHolds(FaultScenario.Result result) {

@@ -1,5 +1,6 @@
 package dev.newsflow.e2e;
 
+import dev.newsflow.stack.ServiceJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,15 +23,15 @@ final class MemoryWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MemoryWatch.class);
     private static final long SAMPLE_MILLIS = 500;
 
-    private final ServiceProcess service;
+    private final ServiceJvm service;
     private final LongAccumulator peakHeap = new LongAccumulator(Math::max, 0);
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
-    private MemoryWatch(ServiceProcess service) {
+    private MemoryWatch(ServiceJvm service) {
         this.service = service;
     }
 
-    static MemoryWatch start(ServiceProcess service) {
+    static MemoryWatch start(ServiceJvm service) {
         MemoryWatch watch = new MemoryWatch(service);
         watch.sampler.scheduleWithFixedDelay(watch::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         return watch;
@@ -38,7 +39,7 @@ final class MemoryWatch implements AutoCloseable {
 
     private void sample() {
         try {
-            peakHeap.accumulate((long) service.metrics().sum("jvm_memory_used_bytes", Map.of("area", "heap")));
+            peakHeap.accumulate((long) PrometheusText.scrape(service).sum("jvm_memory_used_bytes", Map.of("area", "heap")));
         } catch (RuntimeException e) {
             // A scrape that does not come back in time is a missed sample, not a failed test; the next one follows.
             log.warn("no heap sample from {}: {}", service.name(), e.toString());

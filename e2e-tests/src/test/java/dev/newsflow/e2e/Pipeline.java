@@ -1,6 +1,9 @@
 package dev.newsflow.e2e;
 
 import dev.newsflow.core.Topics;
+import dev.newsflow.stack.ChildJvm;
+import dev.newsflow.stack.Ports;
+import dev.newsflow.stack.ServiceJvm;
 import dev.newsflow.stack.StackEndpoints;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,9 +26,9 @@ final class Pipeline implements AutoCloseable {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> keys;
     private final Map<String, String> env = new HashMap<>();
-    private ServiceProcess ingest;
-    private ServiceProcess enrich;
-    private ServiceProcess index;
+    private ServiceJvm ingest;
+    private ServiceJvm enrich;
+    private ServiceJvm index;
 
     private Pipeline(StackEndpoints stack, Path home, List<String> sources) {
         this.stack = stack;
@@ -41,9 +44,9 @@ final class Pipeline implements AutoCloseable {
         env.put("NEWSFLOW_ENRICH_APP_ID", enrichAppId());
         env.put("NEWSFLOW_ENRICH_STATE_DIR", home.resolve("enrich-state").toString());
         env.put("NEWSFLOW_INDEX_GROUP_ID", indexGroupId());
-        env.put("NEWSFLOW_INGEST_PORT", Integer.toString(ServiceProcess.freePort()));
-        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(ServiceProcess.freePort()));
-        env.put("NEWSFLOW_INDEX_PORT", Integer.toString(ServiceProcess.freePort()));
+        env.put("NEWSFLOW_INGEST_PORT", Integer.toString(Ports.free()));
+        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(Ports.free()));
+        env.put("NEWSFLOW_INDEX_PORT", Integer.toString(Ports.free()));
     }
 
     /** Starts ingest, enrich and index (in that order, each awaited until ready) with a key for each source. */
@@ -66,28 +69,30 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    private ServiceProcess startService(String name, String mainClass, String portVariable) {
-        return ServiceProcess.start(name, mainClass, Integer.parseInt(env.get(portVariable)), env);
+    private ServiceJvm startService(String name, String mainClass, String portVariable) {
+        int port = Integer.parseInt(env.get(portVariable));
+        return ServiceJvm.start(name, port, ChildJvm.of(mainClass).jvmOptions("-Xmx512m").env(env),
+                Path.of("target", "e2e-logs", name + "-" + port + ".log"));
     }
 
     StackEndpoints stack() {
         return stack;
     }
 
-    ServiceProcess ingest() {
+    ServiceJvm ingest() {
         return ingest;
     }
 
-    ServiceProcess enrich() {
+    ServiceJvm enrich() {
         return enrich;
     }
 
-    ServiceProcess index() {
+    ServiceJvm index() {
         return index;
     }
 
     /** The services started so far. */
-    List<ServiceProcess> services() {
+    List<ServiceJvm> services() {
         return Stream.of(ingest, enrich, index).filter(Objects::nonNull).toList();
     }
 
@@ -127,6 +132,6 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        services().forEach(ServiceProcess::close);
+        services().forEach(ServiceJvm::close);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.Json;
 import dev.newsflow.stack.LocalStackExtension;
+import dev.newsflow.stack.ServiceJvm;
 import dev.newsflow.stack.StackEndpoints;
 import java.io.IOException;
 import java.net.URI;
@@ -47,9 +48,9 @@ class PipelineIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Pipeline pipeline;
-    private ServiceProcess ingest;
-    private ServiceProcess enrich;
-    private ServiceProcess index;
+    private ServiceJvm ingest;
+    private ServiceJvm enrich;
+    private ServiceJvm index;
     private StackEndpoints stack;
     private String rawTopic;
 
@@ -165,28 +166,28 @@ class PipelineIT {
         }
 
         await("ingest counts the accepted articles").atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(ingest.metrics()
+                .untilAsserted(() -> assertThat(PrometheusText.scrape(ingest)
                         .sum("newsflow_ingest_articles_accepted_total", Map.of("source", "metered")))
                         .isEqualTo(articles));
         await("enrich counts the dead letter").atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(enrich.metrics().sum("newsflow_enrich_deadletters_total"))
+                .untilAsserted(() -> assertThat(PrometheusText.scrape(enrich).sum("newsflow_enrich_deadletters_total"))
                         .isEqualTo(1));
         await("index counts documents and their latency").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> {
-                    PrometheusText indexMetrics = index.metrics();
+                    PrometheusText indexMetrics = PrometheusText.scrape(index);
                     assertThat(indexMetrics.sum("newsflow_index_documents_total", Map.of("result", "indexed")))
                             .isGreaterThanOrEqualTo(articles);
                     assertThat(indexMetrics.sum("newsflow_index_latency_seconds_count"))
                             .isGreaterThanOrEqualTo(articles);
                 });
-        PrometheusText enrichMetrics = enrich.metrics();
+        PrometheusText enrichMetrics = PrometheusText.scrape(enrich);
         assertThat(enrichMetrics.sum("newsflow_enrich_step_seconds_count", Map.of("step", "entities")))
                 .isGreaterThanOrEqualTo(articles);
-        assertThat(ingest.metrics().has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
-        assertThat(ingest.metrics().has("kafka_producer_record_send_total")).isTrue();
+        assertThat(PrometheusText.scrape(ingest).has("newsflow_ingest_source_last_article_age_seconds")).isTrue();
+        assertThat(PrometheusText.scrape(ingest).has("kafka_producer_record_send_total")).isTrue();
         assertThat(enrichMetrics.has("jvm_memory_used_bytes")).isTrue();
         await("index exposes its consumer's lag per partition").atMost(Duration.ofSeconds(40))
-                .untilAsserted(() -> assertThat(index.metrics().has("kafka_consumer_fetch_manager_records_lag")).isTrue());
+                .untilAsserted(() -> assertThat(PrometheusText.scrape(index).has("kafka_consumer_fetch_manager_records_lag")).isTrue());
     }
 
     private JsonNode firstHit(String query, String id) throws IOException, InterruptedException {

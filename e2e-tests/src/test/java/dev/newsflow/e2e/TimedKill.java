@@ -2,6 +2,7 @@ package dev.newsflow.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.newsflow.stack.ServiceJvm;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,13 +28,13 @@ final class TimedKill {
      * @param instant  examines the frozen instant: evidence when it is the one to kill in, else empty
      * @throws AssertionError when no examined instant was the one
      */
-    static <T> Outcome<T> when(ServiceProcess service, String progress, int maxFreezes, Callable<Optional<T>> instant)
+    static <T> Outcome<T> when(ServiceJvm service, String progress, int maxFreezes, Callable<Optional<T>> instant)
             throws Exception {
         for (int freezes = 1; freezes <= maxFreezes; freezes++) {
-            double done = service.metrics().sum(progress);
+            double done = PrometheusText.scrape(service).sum(progress);
             await(service.name() + " makes progress (" + progress + ")").atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(20))
-                    .until(() -> service.metrics().sum(progress) > done);
+                    .until(() -> PrometheusText.scrape(service).sum(progress) > done);
             service.freeze();
             try {
                 Optional<T> evidence = instant.call();

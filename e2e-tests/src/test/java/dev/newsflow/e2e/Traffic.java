@@ -2,6 +2,7 @@ package dev.newsflow.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.newsflow.stack.ServiceJvm;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class Traffic implements AutoCloseable {
     }
 
     /** Starts the clients; they send until the plan's articles are all sent (or given up) or {@link #close()}. */
-    static Traffic start(ServiceProcess ingest, String key, Plan plan, Ledger ledger) {
+    static Traffic start(ServiceJvm ingest, String key, Plan plan, Ledger ledger) {
         Traffic traffic = new Traffic(ingest.uri("/"), key, plan, ledger);
         int perTick = Math.max(1, (int) (plan.perSecond() * TICK.toMillis() / 1000));
         traffic.pacer.scheduleAtFixedRate(() -> {

@@ -48,7 +48,7 @@ final class ElasticsearchNode extends LocalServer {
                 "ES_PATH_CONF", config.toString(),
                 "ES_JAVA_OPTS", "-Xms" + settings.esHeap() + " -Xmx" + settings.esHeap());
         // The node writes gc.log and crash files into its working folder: make that its logs folder.
-        process = ServerProcess.start("Elasticsearch", command, env, dir.resolve("logs"),
+        process = ChildProcess.start("Elasticsearch", command, env, dir.resolve("logs"),
                 settings.home().resolve("elasticsearch.log"));
         process.awaitReady(this::healthy, settings.startTimeout());
     }

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,13 +38,16 @@ final class KafkaBroker extends LocalServer {
         Path config = writeConfig();
         Path data = dir.resolve("data");
         if (!Files.exists(data.resolve("meta.properties"))) {
-            ServerProcess.run("Kafka storage format",
-                    javaCommand("kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
-                            "--config", config.toString(), "--ignore-formatted"),
-                    dir, dir.resolve("format.log"), Duration.ofSeconds(60));
+            ChildProcess format = jvm("kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
+                    "--config", config.toString(), "--ignore-formatted")
+                    .start("Kafka storage format", dir.resolve("format.log"));
+            int exit = format.awaitExit(Duration.ofSeconds(60));
+            if (exit != 0) {
+                throw new StackStartException("Kafka storage format failed with exit code " + exit + "; see "
+                        + format.logFile() + ":\n" + format.tail(20));
+            }
         }
-        process = ServerProcess.start("Kafka", javaCommand("kafka.Kafka", config.toString()), Map.of(), dir,
-                dir.resolve("kafka.log"));
+        process = jvm("kafka.Kafka", config.toString()).start("Kafka", dir.resolve("kafka.log"));
         process.awaitReady(this::answers, settings.startTimeout());
     }
 
@@ -69,19 +70,17 @@ final class KafkaBroker extends LocalServer {
         }
     }
 
-    private List<String> javaCommand(String mainClass, String... args) {
-        var command = new java.util.ArrayList<>(List.of(
-                JavaRuntime.javaExecutable(),
-                "-Xms" + settings.kafkaHeap(), "-Xmx" + settings.kafkaHeap(),
-                "-XX:+UseG1GC",
-                "-Djava.awt.headless=true",
-                // Both logback and log4j may be on the class path; say which one the broker logs through.
-                "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider",
-                "-Dlogback.configurationFile=" + dir.resolve("logback.xml"),
-                "-cp", classpath(),
-                mainClass));
-        command.addAll(List.of(args));
-        return command;
+    private ChildJvm jvm(String mainClass, String... args) {
+        return ChildJvm.of(mainClass)
+                .classPath(classpath())
+                .jvmOptions("-Xms" + settings.kafkaHeap(), "-Xmx" + settings.kafkaHeap(),
+                        "-XX:+UseG1GC",
+                        "-Djava.awt.headless=true",
+                        // Both logback and log4j may be on the class path; say which one the broker logs through.
+                        "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider",
+                        "-Dlogback.configurationFile=" + dir.resolve("logback.xml"))
+                .args(args)
+                .workingDir(dir);
     }
 
     private Path writeConfig() {

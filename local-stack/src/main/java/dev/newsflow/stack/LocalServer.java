@@ -4,7 +4,7 @@ package dev.newsflow.stack;
 abstract class LocalServer {
 
     /** The running process; null until the first start. */
-    protected ServerProcess process;
+    protected ChildProcess process;
 
     /** Starts the server and returns once it answers. */
     abstract void start();

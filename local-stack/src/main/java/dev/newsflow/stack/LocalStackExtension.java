@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension giving integration tests a real Kafka broker and Elasticsearch node,
+ * JUnit Jupiter extension giving integration tests a real Kafka broker and Elasticsearch node,
  * started once per test run (the root store closes it when the run ends) and injected as
  * {@link StackEndpoints} (or {@link LocalStack}, for tests that kill and restart servers).
  *

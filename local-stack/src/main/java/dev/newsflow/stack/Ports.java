@@ -8,13 +8,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback port helpers. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
     /** A port that was free on 127.0.0.1 a moment ago. */
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

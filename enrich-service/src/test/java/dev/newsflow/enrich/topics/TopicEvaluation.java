@@ -17,7 +17,7 @@ import java.util.Map;
  * Measures {@link TopicClassifier} on a labelled set: accuracy of the first topic, how often the
  * labelled topic is among the three, and precision and recall per topic. A test-scope tool:
  *
- * <pre>./mvnw -q -pl enrich-service test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
+ * <pre>./mvnw -q -pl enrich-service test-compile exec:java \
  *     -Dexec.classpathScope=test -Dexec.mainClass=dev.newsflow.enrich.topics.TopicEvaluation \
  *     [-Dexec.args="topics-test.tsv --errors"]</pre>
  *

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * hand-written labelled items in {@code topic-examples.tsv}, and reports 5-fold cross-validated
  * precision and recall per topic on them. Run from the project root:
  *
- * <pre>./mvnw -q -o -pl enrich-service test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
+ * <pre>./mvnw -q -o -pl enrich-service test-compile exec:java \
  *     -Dexec.classpathScope=test -Dexec.mainClass=dev.newsflow.enrich.topics.TopicTrainer \
  *     -Dexec.args="enrich-service/src/main/resources/dev/newsflow/enrich/topics/topic-model.tsv"</pre>
  *
