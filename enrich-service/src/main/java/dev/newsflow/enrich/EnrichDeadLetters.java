@@ -39,8 +39,9 @@ final class EnrichDeadLetters {
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class,
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailureHandler.class,
                 // The topology has no global store; this takes the behaviour Kafka Streams 5.0 makes the default
-                // (the handler would fail such a processor's errors, as it fails all but the enrich step's), and
-                // stops the warning Kafka Streams 4.4 logs at every start while it is unset.
+                // (the handler would fail such a processor's errors, as it fails all but the enrich step's) and
+                // quiets the warning 4.4 logs for a configuration without it. StreamsBuilder's own default
+                // configuration still logs it once while the topology is built.
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true,
                 METERS_CONFIG, new EnrichMeters(registry));
     }
