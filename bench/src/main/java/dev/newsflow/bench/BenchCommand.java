@@ -63,6 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "DIR", description = "record JFR of every service into DIR and name the hotspots")
     Path profile;
 
+    @Option(names = "--stage", paramLabel = "STAGE", description = "all, or one stage alone: enrich (the corpus goes"
+            + " into its topic through ingest, untimed) (default: ${DEFAULT-VALUE})")
+    BenchStage stage = BenchStage.ALL;
+
     private final Map<String, String> env;
 
     public BenchCommand(Map<String, String> env) {
@@ -73,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
         // Ctrl-C mid-run must not leave the stack and the services running: they are this run's children.
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "bench-cleanup"));
-        System.exit(new CommandLine(new BenchCommand(System.getenv())).execute(args));
+        System.exit(new CommandLine(new BenchCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -85,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
         BenchSettings settings = new BenchSettings(articles, rate, clients, batch, searches, seed,
-                report.toAbsolutePath(), profile == null ? null : profile.toAbsolutePath());
+                report.toAbsolutePath(), profile == null ? null : profile.toAbsolutePath(), stage);
         Path work = Files.createTempDirectory("newsflow-bench-");
         Corpus corpus = new CorpusGenerator(seed).generate(articles);
         log.info("corpus: {} articles ({} near-duplicates, {} updates), {} bytes of JSON on average; work folder {}",

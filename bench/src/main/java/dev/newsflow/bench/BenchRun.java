@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One benchmark run over a stack that is up: ingest, its producer ceiling, enrich, index, end to
- * end, search and cost, in that order (each stage reads what the one before wrote), then the report.
+ * end, search and cost, in that order (each stage reads what the one before wrote), then the report;
+ * or the enrich stage alone.
  */
 final class BenchRun {
 
@@ -28,6 +29,9 @@ final class BenchRun {
     }
 
     BenchReport run(Instant startedAt, long startNanos, String machine) {
+        if (context.settings().stage() == BenchStage.ENRICH) {
+            return enrichAlone(startedAt, startNanos, machine);
+        }
         String pipeline = context.prefix("pipe");
         IngestStage.Result ingest = new IngestStage(context).run(pipeline);
         EnrichStage.Result enrich = new EnrichStage(context).run(pipeline);
@@ -50,6 +54,16 @@ final class BenchRun {
         List<Figure> figures = new FigureTable(context.settings()).figures(ingest, producer, enrich, index, e2e, search);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new BenchReport(startedAt, seconds, machine, context.settings(), figures, costs, hotspots());
+    }
+
+    /** The enrich stage over the corpus, which ingest writes to its topic untimed first. */
+    private BenchReport enrichAlone(Instant startedAt, long startNanos, String machine) {
+        String pipeline = context.prefix("pipe");
+        new IngestStage(context).feed(pipeline);
+        EnrichStage.Result enrich = new EnrichStage(context).run(pipeline);
+        List<Figure> figures = new FigureTable(context.settings()).enrich(enrich);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new BenchReport(startedAt, seconds, machine, context.settings(), figures, List.of(), hotspots());
     }
 
     /** The end-to-end services and, when this run started them, Kafka and Elasticsearch. */

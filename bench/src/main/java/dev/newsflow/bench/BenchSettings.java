@@ -13,9 +13,10 @@ import java.nio.file.Path;
  * @param seed       the corpus seed (default 42)
  * @param report     where the Markdown goes; the JSON goes beside it with {@code .json}
  * @param profileDir when set, every service JVM records JFR there and the report names its hotspots
+ * @param stage      which stages run: all of them, or one alone
  */
 public record BenchSettings(int articles, int rate, int clients, int batchSize, int searches, long seed,
-                            Path report, Path profileDir) {
+                            Path report, Path profileDir, BenchStage stage) {
 
     /** The JSON report's path: the Markdown one with its extension replaced. */
     public Path jsonReport() {

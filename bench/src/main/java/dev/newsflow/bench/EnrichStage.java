@@ -8,10 +8,14 @@ import dev.newsflow.stack.ServiceJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,8 @@ final class EnrichStage {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** How long the output may trail the last committed input: dedup's last rounds, a commit interval. */
+    private static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(2);
     /** The tagger ceiling is timed on this many of the corpus's texts; its rate settles well before. */
     private static final int TAGGER_SAMPLE = 400;
     /** The step costs are timed on this many of the corpus's stories, as web pages. */
@@ -106,9 +112,41 @@ final class EnrichStage {
                     () -> atWindowStart.set(ProcessUsage.of(enrich.pid())));
             double cpuSeconds = ProcessUsage.of(enrich.pid()).cpuSeconds() - atWindowStart.get().cpuSeconds();
             double perCpuSecond = (records - timing.firstCommitted()) / cpuSeconds;
+            // The service keeps running meanwhile: the dedup step may still be working through its last records.
+            awaitOutput(tag, prefix, records);
             log.info("{}: {} records, {} articles/s after the warm-up ({} per CPU second), {} from the process start",
                     tag, records, round(timing.steadyRate()), round(perCpuSecond), round(timing.overallRate()));
             return new Rate(timing.steadyRate(), perCpuSecond);
+        }
+    }
+
+    /**
+     * Waits until each raw record has its result where the index service will read it, with
+     * {@code read_committed}: an enriched article or tombstone, or a dead letter. The stage is timed
+     * by the raw topic's committed offsets, and exactly-once commits them with the output in one
+     * transaction, so output that stays invisible means the transactions did not work as promised.
+     */
+    private void awaitOutput(String tag, String prefix, long records) {
+        Topics topics = Topics.withPrefix(prefix);
+        TopicRecords reader = new TopicRecords(context.stack().kafkaBootstrap());
+        long results;
+        try {
+            results = Awaitility.await(tag + " output").atMost(OUTPUT_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> reader.readAll(topics.enriched().name()).size()
+                            + reader.readAll(topics.deadletter().name()).size(), n -> n >= records);
+        } catch (ConditionTimeoutException e) {
+            KafkaProgress progress = context.progress();
+            String enriched = topics.enriched().name();
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s: %d raw records, but %s holds %d records for "
+                            + "read_committed readers and %d dead letters after %d s; its end offsets are %d, its last "
+                            + "stable offsets %d", tag, records, enriched, reader.readAll(enriched).size(),
+                    reader.readAll(topics.deadletter().name()).size(), OUTPUT_TIMEOUT.toSeconds(),
+                    progress.endOffsets(enriched, IsolationLevel.READ_UNCOMMITTED),
+                    progress.endOffsets(enriched, IsolationLevel.READ_COMMITTED)), e);
+        }
+        if (results != records) {
+            throw new IllegalStateException(tag + ": " + records + " raw records gave " + results
+                    + " enriched records and dead letters; exactly-once promises one each");
         }
     }
 

@@ -43,6 +43,31 @@ final class FigureTable {
         rows.add(Figure.alone("ingest", "NDJSON batch response time p50", ingest.batch().latencies().p50(), "ms"));
         rows.add(Figure.alone("ingest", "NDJSON batch response time p99", ingest.batch().latencies().p99(), "ms"));
 
+        rows.addAll(enrich(enrich));
+
+        rows.add(Figure.rate("index", "indexer, enriched topic → Elasticsearch (" + index.documents()
+                        + " docs after as many warm-up)", index.indexer(), String.format(Locale.ROOT,
+                        "raw _bulk, same docs, client and warm-up (%d/request, %d clients, best of the grid), mean of "
+                                + "%.0f before and %.0f after the indexer", index.bestSize(), index.bestClients(),
+                        index.rawBefore(), index.rawAfter()), index.raw()).atLeast(INDEX_TARGET));
+        rows.add(Figure.alone("index", "raw _bulk, best of the grid, each setting into a fresh index of one round",
+                index.gridBest(), "articles/s"));
+
+        rows.add(Figure.alone("end to end", "sustained, all services on the machine", e2e.sustained(), "articles/s"));
+        latencyRows(rows, e2e.fixedRate(), "", e2e.atFixed(), e2e.fixedRate() == E2E_TARGET_RATE);
+        latencyRows(rows, e2e.peakRate(), String.format(Locale.ROOT, " (%.0f%% of sustained)",
+                100 * EndToEndStage.PEAK_SHARE), e2e.atPeak(), false);
+
+        rows.add(Figure.alone("search", "mixed queries p50 (" + clients + " clients, over " + search.indexed() + " articles)",
+                search.all().p50(), "ms"));
+        rows.add(Figure.alone("search", "mixed queries p99", search.all().p99(), "ms"));
+        rows.add(Figure.alone("search", "mixed queries answered", search.queriesPerSecond(), "queries/s"));
+        return rows;
+    }
+
+    /** The enrich stage's rows alone: the topology beside the tagger, by rate and by CPU cost, and the step costs. */
+    List<Figure> enrich(EnrichStage.Result enrich) {
+        List<Figure> rows = new ArrayList<>();
         String allThreads = enrich.cores() + " stream threads (1 per core)";
         String allTagger = "NER tagger alone, " + enrich.cores() + " threads";
         rows.add(Figure.rate("enrich", "topology, 1 stream thread", enrich.topologyOne().perSecond(),
@@ -66,24 +91,6 @@ final class FigureTable {
                 1000 / (steps.entityMillis() + steps.budgetedMillis()),
                 String.format(Locale.ROOT, "entity step alone (%.1f ms)", steps.entityMillis()), 1000 / steps.entityMillis())
                 .atLeast(STEP_BUDGET_TARGET));
-
-        rows.add(Figure.rate("index", "indexer, enriched topic → Elasticsearch (" + index.documents()
-                        + " docs after as many warm-up)", index.indexer(), String.format(Locale.ROOT,
-                        "raw _bulk, same docs, client and warm-up (%d/request, %d clients, best of the grid), mean of "
-                                + "%.0f before and %.0f after the indexer", index.bestSize(), index.bestClients(),
-                        index.rawBefore(), index.rawAfter()), index.raw()).atLeast(INDEX_TARGET));
-        rows.add(Figure.alone("index", "raw _bulk, best of the grid, each setting into a fresh index of one round",
-                index.gridBest(), "articles/s"));
-
-        rows.add(Figure.alone("end to end", "sustained, all services on the machine", e2e.sustained(), "articles/s"));
-        latencyRows(rows, e2e.fixedRate(), "", e2e.atFixed(), e2e.fixedRate() == E2E_TARGET_RATE);
-        latencyRows(rows, e2e.peakRate(), String.format(Locale.ROOT, " (%.0f%% of sustained)",
-                100 * EndToEndStage.PEAK_SHARE), e2e.atPeak(), false);
-
-        rows.add(Figure.alone("search", "mixed queries p50 (" + clients + " clients, over " + search.indexed() + " articles)",
-                search.all().p50(), "ms"));
-        rows.add(Figure.alone("search", "mixed queries p99", search.all().p99(), "ms"));
-        rows.add(Figure.alone("search", "mixed queries answered", search.queriesPerSecond(), "queries/s"));
         return rows;
     }
 

@@ -48,10 +48,7 @@ final class IngestStage {
             singles.add(corpus.json(i));
         }
         int size = context.settings().batchSize();
-        List<byte[]> batches = new ArrayList<>();
-        for (int from = 0; from < corpus.size(); from += size) {
-            batches.add(corpus.ndjson(from, Math.min(corpus.size(), from + size)));
-        }
+        List<byte[]> batches = batches();
         HttpLoad.Result single;
         HttpLoad.Result batch;
         // Both timed runs go to a throw-away prefix on one process, so the batch run finds the JIT and the
@@ -67,12 +64,28 @@ final class IngestStage {
             log.info("ingest: {} single articles in {} s, {} NDJSON batches in {} s", single.requests(),
                     String.format("%.1f", single.seconds()), batch.requests(), String.format("%.1f", batch.seconds()));
         }
-        // The pipeline topic gets the corpus once, untimed, for the enrich stage to read.
+        feed(pipelinePrefix);
+        return new Result(single, batch, size);
+    }
+
+    /** The corpus once, in batches and untimed, into the raw topic of {@code pipelinePrefix} for the enrich stage. */
+    void feed(String pipelinePrefix) {
+        List<byte[]> batches = batches();
         try (ServiceJvm ingest = startIngest("ingest-pipeline", pipelinePrefix)) {
             URI uri = ingest.uri("/v1/articles");
-            load.run(clients, batches.size(), i -> post(uri, "application/x-ndjson", batches.get(i)), 202);
+            load.run(context.settings().clients(), batches.size(), i -> post(uri, "application/x-ndjson", batches.get(i)), 202);
         }
-        return new Result(single, batch, size);
+    }
+
+    /** The corpus as NDJSON request bodies of the batch size. */
+    private List<byte[]> batches() {
+        Corpus corpus = context.corpus();
+        int size = context.settings().batchSize();
+        List<byte[]> batches = new ArrayList<>();
+        for (int from = 0; from < corpus.size(); from += size) {
+            batches.add(corpus.ndjson(from, Math.min(corpus.size(), from + size)));
+        }
+        return batches;
     }
 
     private ServiceJvm startIngest(String tag, String prefix) {

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
@@ -26,10 +28,20 @@ final class KafkaProgress {
 
     /** Records in the topic: the sum of its partitions' end offsets (all ours start empty at offset 0). */
     long endOffsets(String topic) {
+        return endOffsets(topic, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /**
+     * The sum of the topic's end offsets as a reader of that isolation level sees them: the high
+     * watermarks, or for {@code READ_COMMITTED} the last stable offsets, which stop at the first
+     * transaction still open. Both count transaction markers and aborted records too.
+     */
+    long endOffsets(String topic, IsolationLevel isolation) {
         try {
             List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                     .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
+                            new ListOffsetsOptions(isolation))
                     .all().get().values().stream().mapToLong(o -> o.offset()).sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -16,12 +16,14 @@ public final class MarkdownReport {
         BenchSettings s = report.settings();
         md.append("### Newsflow benchmark\n\n")
                 .append(String.format(Locale.ROOT, "%s; %d articles (seed %d), %d/s offered end to end, %d clients; "
-                                + "run took %s (stack start included), %s.%n%n",
-                        report.machine(), s.articles(), s.seed(), s.rate(), s.clients(), duration(report.seconds()),
-                        report.startedAt()))
-                .append(figures(report))
-                .append('\n')
-                .append(costs(report));
+                                + "%srun took %s (stack start included), %s.%n%n",
+                        report.machine(), s.articles(), s.seed(), s.rate(), s.clients(),
+                        s.stage() == BenchStage.ALL ? "" : s.stage().name().toLowerCase(Locale.ROOT) + " stage alone; ",
+                        duration(report.seconds()), report.startedAt()))
+                .append(figures(report));
+        if (!report.costs().isEmpty()) {
+            md.append('\n').append(costs(report));
+        }
         if (!report.hotspots().isEmpty()) {
             md.append('\n').append(hotspots(report));
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReportRenderingTest {
 
     private static final BenchSettings SETTINGS = new BenchSettings(2000, 50, 4, 100, 400, 42,
-            Path.of("/tmp/out/bench.md"), null);
+            Path.of("/tmp/out/bench.md"), null, BenchStage.ALL);
 
     private static BenchReport report() {
         return new BenchReport(Instant.parse("2025-06-01T10:00:00Z"), 545.2, "2 cores (Test CPU), 24 GiB RAM", SETTINGS,

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * One record of the dead letter topic with the reason the pipeline gave it (core's {@link DeadLetters} headers).
+ * One record of the dead letter topic with the reason the pipeline gave it (the headers core's {@link DeadLetters} reads).
  * Key and value are the original bytes, which a replay sends back unchanged.
  *
  * @param partition     the dead letter's partition in the dead letter topic
@@ -17,15 +17,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public record DeadLetter(int partition, long offset, Instant time, String stage, String errorClass,
                         String errorMessage, String originalTopic, String originalPosition, byte[] key, byte[] value) {
 
+    /** Reads either kind of dead letter: index-service's headers or Kafka Streams' (enrich-service), see {@link DeadLetters}. */
     public static DeadLetter of(ConsumerRecord<byte[], byte[]> record) {
         var headers = record.headers();
-        String originalPartition = DeadLetters.header(headers, DeadLetters.ORIGINAL_PARTITION);
-        String originalOffset = DeadLetters.header(headers, DeadLetters.ORIGINAL_OFFSET);
+        String originalPartition = DeadLetters.originalPartition(headers);
+        String originalOffset = DeadLetters.originalOffset(headers);
         return new DeadLetter(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                orUnknown(DeadLetters.header(headers, DeadLetters.STAGE)),
-                DeadLetters.header(headers, DeadLetters.ERROR_CLASS),
-                DeadLetters.header(headers, DeadLetters.ERROR_MESSAGE),
-                DeadLetters.header(headers, DeadLetters.ORIGINAL_TOPIC),
+                orUnknown(DeadLetters.stage(headers)),
+                DeadLetters.errorClass(headers),
+                DeadLetters.errorMessage(headers),
+                DeadLetters.originalTopic(headers),
                 originalPartition == null ? null : originalPartition + "@" + originalOffset,
                 record.key(), record.value());
     }

@@ -40,7 +40,8 @@ class DlqIT {
         enriched = fixture.prefix + "news.articles.enriched";
         String deadletter = fixture.prefix + "news.deadletter";
         fixture.send(List.of(
-                record(deadletter, 0, "e1", RAW_VALUE, DeadLetters.headers("enrich",
+                // As enrich-service's dead letters are now: written by Kafka Streams (KIP-1034), with the stage added.
+                record(deadletter, 0, "e1", RAW_VALUE, DeadLetterTest.kafkaStreamsHeaders("enrich",
                         new IllegalStateException("no language model"), raw, 1, 4)),
                 record(deadletter, 1, "i1", ENRICHED_VALUE, DeadLetters.headers("index",
                         new IllegalArgumentException("failed to parse field [published_at] of type [date]"), enriched, 0, 9))));

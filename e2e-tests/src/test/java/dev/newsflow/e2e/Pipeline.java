@@ -126,7 +126,8 @@ final class Pipeline implements AutoCloseable {
         return "e2e-enrich-" + run;
     }
 
-    private String prefix() {
+    /** The prefix of this pipeline's topic names. */
+    String prefix() {
         return "e2e-" + run + ".";
     }
 

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.cli.CommandLines;
+import dev.newsflow.cli.DeadLetter;
+import dev.newsflow.cli.DeadLetterReplayer;
+import dev.newsflow.cli.DlqCommand;
+import dev.newsflow.core.DeadLetters;
 import dev.newsflow.core.Json;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.ServiceJvm;
 import dev.newsflow.stack.StackEndpoints;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,12 +24,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +64,8 @@ class PipelineIT {
     private ServiceJvm index;
     private StackEndpoints stack;
     private String rawTopic;
+    private String dlqOut = "";
+    private String dlqErr = "";
 
     @BeforeAll
     void startServices(StackEndpoints stack, @TempDir Path home) {
@@ -158,7 +171,8 @@ class PipelineIT {
                     "body", "GENEVA — A metered story number " + i + " about the weather over the lake."));
             post("application/json", story, pipeline.key(METRICS_SOURCE));
         }
-        // A record no service wrote: enrich cannot read it and must count one dead letter.
+        // A record no service wrote: enrich cannot read it and must count one dead letter (beyond other tests' ones).
+        double deadLettersBefore = PrometheusText.scrape(enrich).sum("newsflow_enrich_deadletters_total");
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrap()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(rawTopic, "poison".getBytes(StandardCharsets.UTF_8),
@@ -171,7 +185,7 @@ class PipelineIT {
                         .isEqualTo(articles));
         await("enrich counts the dead letter").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(PrometheusText.scrape(enrich).sum("newsflow_enrich_deadletters_total"))
-                        .isEqualTo(1));
+                        .isEqualTo(deadLettersBefore + 1));
         await("index counts documents and their latency").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> {
                     PrometheusText indexMetrics = PrometheusText.scrape(index);
@@ -188,6 +202,68 @@ class PipelineIT {
         assertThat(enrichMetrics.has("jvm_memory_used_bytes")).isTrue();
         await("index exposes its consumer's lag per partition").atMost(Duration.ofSeconds(40))
                 .untilAsserted(() -> assertThat(PrometheusText.scrape(index).has("kafka_consumer_fetch_manager_records_lag")).isTrue());
+    }
+
+    /**
+     * Kafka Streams writes enrich's dead letters (KIP-1034): the operator's tool must still show the reason and
+     * where the record was read, and a replay must send it back to the raw topic. This one is still not JSON
+     * when it comes back, so enrich dead-letters it again; its second dead letter names the first.
+     */
+    @Test
+    void aRecordEnrichCannotReadIsListedWithItsReasonAndOriginAndCanBeReplayed() throws Exception {
+        String key = "e2e-dlq-" + UUID.randomUUID();
+        String deadLetterTopic = pipeline.topics().deadletter().name();
+        RecordMetadata written;
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrap()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            written = producer.send(new ProducerRecord<>(rawTopic, key.getBytes(StandardCharsets.UTF_8),
+                    "{\"guid\": \"cut off".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        DeadLetter first = await("enrich dead-letters the record").atMost(Duration.ofSeconds(60))
+                .until(() -> deadLetters(key), letters -> letters.size() == 1).getFirst();
+
+        assertThat(dlq("list", "--id", key)).as(dlqErr).isZero();
+        assertThat(dlqOut).contains("stage enrich  key " + key + "  NOT REPLAYED")
+                .contains("  reason:  SerializationException: not a valid RawArticle JSON")
+                .contains("  from:    " + rawTopic + " " + written.partition() + "@" + written.offset());
+
+        assertThat(dlq("replay", "--id", key)).as(dlqErr).isZero();
+        assertThat(dlqOut).contains("replayed " + first.id() + " (stage enrich, key " + key + ") to " + rawTopic)
+                .contains("1 replayed, 0 skipped");
+
+        List<DeadLetter> letters = await("the replayed record is dead-lettered again").atMost(Duration.ofSeconds(60))
+                .until(() -> deadLetters(key), all -> all.size() == 2);
+        DeadLetter again = letters.stream().filter(l -> !l.id().equals(first.id())).findFirst().orElseThrow();
+        assertThat(again.stage()).isEqualTo("enrich");
+        assertThat(again.originalTopic()).isEqualTo(rawTopic);
+        assertThat(again.value()).isEqualTo(first.value());
+        // Kafka Streams keeps the record's own headers on its dead letter: the replay's mark among them.
+        ConsumerRecord<byte[], byte[]> againRecord = TopicContents.read(stack.kafkaBootstrap(), deadLetterTopic,
+                        IsolationLevel.READ_COMMITTED).stream()
+                .filter(r -> (r.partition() + "@" + r.offset()).equals(again.id())).findFirst().orElseThrow();
+        assertThat(DeadLetters.header(againRecord.headers(), DeadLetterReplayer.REPLAYED_FROM))
+                .isEqualTo(deadLetterTopic + "/" + first.id());
+
+        assertThat(dlq("list", "--id", key)).as(dlqErr).isZero();
+        assertThat(dlqOut).contains("2 dead letters").contains("key " + key + "  REPLAYED").contains("key " + key + "  NOT REPLAYED");
+    }
+
+    private List<DeadLetter> deadLetters(String key) {
+        return TopicContents.read(stack.kafkaBootstrap(), pipeline.topics().deadletter().name(), IsolationLevel.READ_COMMITTED)
+                .stream().map(DeadLetter::of).filter(letter -> key.equals(letter.keyText())).toList();
+    }
+
+    /** Runs {@code newsflow dlq ARGS} against this pipeline's topics; its output lands in dlqOut and dlqErr. */
+    private int dlq(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> env = Map.of("NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
+                "NEWSFLOW_TOPIC_PREFIX", pipeline.prefix());
+        int code = CommandLines.create(new DlqCommand(env, Clock.systemUTC()), new PrintWriter(out, true),
+                new PrintWriter(err, true)).execute(args);
+        dlqOut = out.toString();
+        dlqErr = err.toString();
+        return code;
     }
 
     private JsonNode firstHit(String query, String id) throws IOException, InterruptedException {

@@ -81,14 +81,15 @@ class PoisonPillsIT extends PipelineFaultTest {
         assertProblem("deep JSON", 400, "nesting depth");
 
         assertThat(deadLetter(notJsonKey)).as("dead letter of the raw record that is not JSON").hasValueSatisfying(letter -> {
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.STAGE)).isEqualTo("enrich");
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.ERROR_CLASS)).isNotBlank();
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.ERROR_MESSAGE)).isNotBlank();
+            assertThat(DeadLetters.stage(letter.headers())).isEqualTo("enrich");
+            assertThat(DeadLetters.errorClass(letter.headers())).isNotBlank();
+            assertThat(DeadLetters.errorMessage(letter.headers())).isNotBlank();
+            assertThat(DeadLetters.originalTopic(letter.headers())).isEqualTo(pipeline.topics().raw().name());
             assertThat(letter.value()).asString(StandardCharsets.UTF_8).startsWith("{\"guid\": \"half an article");
         });
         assertThat(deadLetter(mappingBreaker.id())).as("dead letter of the article the mapping refuses").hasValueSatisfying(letter -> {
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.STAGE)).isEqualTo("index");
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.ERROR_MESSAGE))
+            assertThat(DeadLetters.stage(letter.headers())).isEqualTo("index");
+            assertThat(DeadLetters.errorMessage(letter.headers()))
                     .contains("document_parsing_exception").contains("immense term").contains("[subjects]");
         });
 

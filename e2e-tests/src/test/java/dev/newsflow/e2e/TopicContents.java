@@ -61,8 +61,7 @@ final class TopicContents {
         for (ConsumerRecord<byte[], byte[]> record : read(bootstrap, topic, IsolationLevel.READ_COMMITTED)) {
             if (record.key() != null) {
                 reasons.merge(new String(record.key(), StandardCharsets.UTF_8),
-                        DeadLetters.header(record.headers(), DeadLetters.STAGE) + ": "
-                                + DeadLetters.header(record.headers(), DeadLetters.ERROR_MESSAGE),
+                        DeadLetters.stage(record.headers()) + ": " + DeadLetters.errorMessage(record.headers()),
                         (a, b) -> a + "; " + b);
             }
         }

@@ -3,10 +3,12 @@ package dev.newsflow.enrich;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
+import dev.newsflow.core.TopicInitializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -19,11 +21,22 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stateDir     {@code NEWSFLOW_ENRICH_STATE_DIR}, default {@code $NEWSFLOW_HOME/enrich-state}
  *                     ({@code NEWSFLOW_HOME} defaults to {@code ~/.newsflow})
  * @param threads      {@code NEWSFLOW_ENRICH_THREADS}, default 1: stream threads in this process
+ * @param recordBudget {@code NEWSFLOW_ENRICH_RECORD_TIMEOUT}, default 10s: one record's enrichment may take
+ *                     this long; past it the record becomes a dead letter ("enrichment timed out after …")
  * @param dedupRetention {@code NEWSFLOW_DEDUP_RETENTION}, default 7 days ({@code 7d}, {@code 168h}, ...):
  *                     how long an article's fingerprint is kept for near-duplicate detection
  */
 public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, Path stateDir, int threads,
-                           Duration dedupRetention) {
+                           Duration dedupRetention, Duration recordBudget) {
+
+    /**
+     * The broker aborts a transaction left open this long. A round of {@link #MAX_POLL_RECORDS} records
+     * can hold a few that run to the record budget; the producer's default of 60 s is kept as the floor
+     * and raised with the budget, so such a round ends inside its transaction.
+     */
+    static Duration transactionTimeout(Duration recordBudget) {
+        return Duration.ofSeconds(60).plus(recordBudget.multipliedBy(3));
+    }
 
     public static final int DEFAULT_PORT = 8082;
     public static final String DEFAULT_APP_ID = "newsflow-enrich";
@@ -43,7 +56,17 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
                 env.string("NEWSFLOW_ENRICH_APP_ID", DEFAULT_APP_ID),
                 stateDir,
                 threads,
-                dedupRetention(env));
+                dedupRetention(env),
+                recordBudget(env));
+    }
+
+    private static Duration recordBudget(Env env) {
+        String name = "NEWSFLOW_ENRICH_RECORD_TIMEOUT";
+        Duration budget = env.duration(name, EnrichTopology.DEFAULT_RECORD_BUDGET);
+        if (budget.toMillis() < 100 || budget.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new ConfigException(name + " must be between 100ms and 5m, got " + budget);
+        }
+        return budget;
     }
 
     private static Duration dedupRetention(Env env) {
@@ -74,6 +97,11 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         // transaction at its 10 s timeout, fence the thread and make it redo the work: seen in the bench
         // with two threads on two cores. A small poll keeps each round, and each transaction, short.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), MAX_POLL_RECORDS);
+        // Records as large as the topics take (the producer's own default is 1 MiB); the enrich step turns a
+        // larger article into a dead letter before it gets here.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) transactionTimeout(recordBudget).toMillis());
         return props;
     }
 }

@@ -2,7 +2,9 @@ package dev.newsflow.enrich;
 
 import dev.newsflow.enrich.dedup.DuplicateCounter;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The counters the enrich stream keeps; dead letters are tagged with the class of the error. */
 final class EnrichMeters implements DuplicateCounter {
@@ -11,6 +13,7 @@ final class EnrichMeters implements DuplicateCounter {
     private final Counter enriched;
     private final Counter withdrawn;
     private final Counter duplicates;
+    private final AtomicInteger abandonedWorkers = new AtomicInteger();
 
     EnrichMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -23,6 +26,14 @@ final class EnrichMeters implements DuplicateCounter {
         this.duplicates = Counter.builder("newsflow.enrich.duplicates")
                 .description("Articles marked as near-duplicates of an earlier article")
                 .register(registry);
+        Gauge.builder("newsflow.enrich.abandoned.workers", abandonedWorkers, AtomicInteger::get)
+                .description("Enrichment workers given up after running past the record budget (each may still hold a core)")
+                .register(registry);
+    }
+
+    /** Shared by every task's {@link EnrichmentBudget}. */
+    AtomicInteger abandonedWorkers() {
+        return abandonedWorkers;
     }
 
     void enriched() {

@@ -1,60 +1,64 @@
 package dev.newsflow.enrich;
 
-import dev.newsflow.core.DeadLetters;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topics;
 import dev.newsflow.enrich.dedup.DedupProcessor;
 import dev.newsflow.enrich.dedup.Fingerprint;
-import java.nio.charset.StandardCharsets;
+import dev.newsflow.core.TopicInitializer;
+import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Enriches one raw record: reads it, enriches it, writes it, all as bytes so that any failure on the
- * way (bad JSON, no text, an article that cannot be written) is caught here and the record goes to
- * the dead letter topic as it came, with the reason in its headers.
+ * Enriches one raw article and writes it as bytes for the dedup step. What cannot be enriched (no
+ * article, no id, no text, an article that cannot be written) throws, and Kafka Streams' dead letter
+ * queue takes the record as it came, with the reason ({@link ProcessingFailureHandler}); the stream
+ * goes on. Records that are not JSON never get here: the source's deserializer fails them first, and
+ * {@link UnreadableRecordHandler} dead-letters them.
  */
-final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+final class EnrichProcessor implements Processor<String, RawArticle, byte[], byte[]> {
 
-    private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
-    static final String STAGE = "enrich";
+    /**
+     * The largest enriched record written: what the topics take ({@link TopicInitializer#MAX_MESSAGE_BYTES}),
+     * less room for headers and batch overhead. A larger one is the record's failure (a dead letter), not
+     * a production error that would stop the stream.
+     */
+    static final int MAX_ENRICHED_BYTES = TopicInitializer.MAX_MESSAGE_BYTES - 64 * 1024;
 
     private final Topics topics;
     private final Enricher enricher;
+    private final Duration recordBudget;
     private final EnrichMeters meters;
     private ProcessorContext<byte[], byte[]> context;
+    private EnrichmentBudget budget;
 
-    EnrichProcessor(Topics topics, Enricher enricher, EnrichMeters meters) {
+    EnrichProcessor(Topics topics, Enricher enricher, Duration recordBudget, EnrichMeters meters) {
         this.topics = topics;
         this.enricher = enricher;
+        this.recordBudget = recordBudget;
         this.meters = meters;
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.budget = new EnrichmentBudget(enricher::enrich, recordBudget, meters.abandonedWorkers());
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
-        Outcome outcome;
-        try {
-            outcome = enrich(record);
-        } catch (RuntimeException e) {
-            // Kafka's own failures happen in forward(), outside this block, and stay fatal for the task.
-            deadLetter(record, e);
-            return;
-        }
-        context.forward(outcome.record(), EnrichTopology.TO_DEDUP);
+    public void close() {
+        budget.close();
+    }
+
+    @Override
+    public void process(Record<String, RawArticle> record) {
+        Outcome outcome = enrich(record);
+        context.forward(outcome.record());
         if (outcome.withdrawn()) {
             meters.withdrawn();
         } else {
@@ -62,12 +66,12 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
     }
 
-    private Outcome enrich(Record<byte[], byte[]> record) {
+    private Outcome enrich(Record<String, RawArticle> record) {
         if (record.value() == null) {
-            throw new EnrichmentException("raw record has no value");
+            // The JSON serde reads both an empty record and the JSON literal null as no article.
+            throw new EnrichmentException("raw record has no article (no value, or JSON null)");
         }
-        RawArticle raw = withRecordIdentity(
-                topics.raw().valueSerde().deserializer().deserialize(topics.raw().name(), record.value()), record);
+        RawArticle raw = withRecordIdentity(record.value(), record);
         byte[] key = topics.enriched().keySerde().serializer().serialize(topics.enriched().name(), raw.id());
         if (raw.withdrawn()) {
             if (raw.id() == null) {
@@ -75,8 +79,14 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
             }
             return new Outcome(record.withKey(key).withValue(null), true);
         }
-        EnrichedArticle article = enricher.enrich(raw);
+        EnrichedArticle article = budget.enrich(raw);
+        // Written here rather than by the repartition's serde: a failure is then this record's, and goes to the
+        // dead letter queue, instead of a production error that stops the stream.
         byte[] value = topics.enriched().valueSerde().serializer().serialize(topics.enriched().name(), article);
+        if (value.length > MAX_ENRICHED_BYTES) {
+            throw new EnrichmentException("the enriched article is " + value.length + " bytes, more than the "
+                    + MAX_ENRICHED_BYTES + " a record may hold");
+        }
         // Fingerprinting here, in parallel across partitions, leaves the single-partition dedup step only lookups.
         Headers headers = new RecordHeaders(record.headers().toArray());
         Fingerprint.of(article.body()).ifPresent(f -> headers.add(DedupProcessor.FINGERPRINT_HEADER, f.toBytes()));
@@ -87,35 +97,17 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
      * The record key is the article id and the record timestamp the ingest time (DESIGN.md); they fill
      * in what the JSON leaves out.
      */
-    private static RawArticle withRecordIdentity(RawArticle raw, Record<byte[], byte[]> record) {
-        if (raw == null) {
-            throw new SerializationException("raw record is JSON null, not an article");
-        }
+    private static RawArticle withRecordIdentity(RawArticle raw, Record<String, RawArticle> record) {
         boolean idFromKey = raw.id() == null && record.key() != null;
         boolean timeFromRecord = raw.ingestedAt() == null;
         if (!idFromKey && !timeFromRecord) {
             return raw;
         }
         return raw.withIdentity(
-                idFromKey ? new String(record.key(), StandardCharsets.UTF_8) : raw.id(),
+                idFromKey ? record.key() : raw.id(),
                 raw.guid(),
                 raw.version(),
                 timeFromRecord ? Instant.ofEpochMilli(record.timestamp()) : raw.ingestedAt());
-    }
-
-    private void deadLetter(Record<byte[], byte[]> record, RuntimeException error) {
-        RecordMetadata where = context.recordMetadata().orElse(null);
-        String topic = where == null ? topics.raw().name() : where.topic();
-        int partition = where == null ? -1 : where.partition();
-        long offset = where == null ? -1 : where.offset();
-        if (error instanceof SerializationException || error instanceof EnrichmentException) {
-            log.warn("dead letter from {}-{}@{}: {}", topic, partition, offset, error.getMessage());
-        } else {
-            log.warn("dead letter from {}-{}@{}: unexpected failure", topic, partition, offset, error);
-        }
-        context.forward(record.withHeaders(DeadLetters.headers(STAGE, error, topic, partition, offset)),
-                EnrichTopology.DEADLETTER_SINK);
-        meters.deadLetter(error);
     }
 
     /** What goes to the enriched topic: an article, or a tombstone for a withdrawn one. */

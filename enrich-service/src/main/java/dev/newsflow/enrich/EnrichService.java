@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -30,8 +31,11 @@ public final class EnrichService implements AutoCloseable {
 
     public EnrichService(EnrichConfig config, Enricher enricher, MeterRegistry registry) {
         this.config = config;
-        this.streams = new KafkaStreams(EnrichTopology.build(config.kafka().topics(), enricher, config.dedupRetention(), registry),
-                config.streamsProperties());
+        Properties properties = config.streamsProperties();
+        properties.putAll(EnrichDeadLetters.streamsConfig(config.kafka().topics(), registry));
+        this.streams = new KafkaStreams(EnrichTopology.build(config.kafka().topics(), enricher, config.dedupRetention(),
+                config.recordBudget(), registry),
+                properties);
         // A failure that escapes the processor (a fenced producer, a broker gone for too long) kills one
         // thread; a fresh one resumes from the last commit, which exactly-once makes safe.
         streams.setUncaughtExceptionHandler(e -> {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -79,11 +82,14 @@ class EnrichIT {
         RawArticle article = EnricherTest.feedArticle("it-1",
                 "DOVER, England — Residents of three coastal towns were evacuated on Saturday after heavy rain.");
         byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
+        byte[] textless = topics.raw().valueSerde().serializer().serialize(topics.raw().name(),
+                EnricherTest.feedArticle("it-empty", " "));
 
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topics.raw().name(), "poison".getBytes(StandardCharsets.UTF_8), poison));
+            producer.send(new ProducerRecord<>(topics.raw().name(), 0, "poison".getBytes(StandardCharsets.UTF_8), poison));
+            producer.send(new ProducerRecord<>(topics.raw().name(), 1, "it-empty".getBytes(StandardCharsets.UTF_8), textless));
             producer.send(new ProducerRecord<>(topics.raw().name(), "it-1".getBytes(StandardCharsets.UTF_8),
                     topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article)));
         }
@@ -94,11 +100,22 @@ class EnrichIT {
         assertThat(topics.enriched().valueSerde().deserializer().deserialize(topics.enriched().name(), enriched.getFirst().value()))
                 .isEqualTo(enricher.enrich(article));
 
-        List<ConsumerRecord<byte[], byte[]>> dead = readCommitted(topics.deadletter().name(), 1);
-        assertThat(dead).hasSize(1);
-        assertThat(dead.getFirst().value()).isEqualTo(poison);
-        assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.STAGE)).isEqualTo("enrich");
-        assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(topics.raw().name());
+        // Both kinds of dead letter, each in the transaction that committed its offset: seen by read_committed.
+        Map<String, ConsumerRecord<byte[], byte[]>> dead = new HashMap<>();
+        readCommitted(topics.deadletter().name(), 2).forEach(r -> dead.put(new String(r.key(), StandardCharsets.UTF_8), r));
+        assertThat(dead).containsOnlyKeys("poison", "it-empty");
+        assertThat(dead.get("poison").value()).isEqualTo(poison);
+        Headers poisoned = dead.get("poison").headers();
+        assertThat(DeadLetters.stage(poisoned)).isEqualTo("enrich");
+        assertThat(DeadLetters.errorClass(poisoned)).isEqualTo(SerializationException.class.getName());
+        assertThat(DeadLetters.originalTopic(poisoned)).isEqualTo(topics.raw().name());
+        assertThat(DeadLetters.originalPartition(poisoned) + "@" + DeadLetters.originalOffset(poisoned)).isEqualTo("0@0");
+        assertThat(dead.get("it-empty").value()).isEqualTo(textless);
+        Headers empty = dead.get("it-empty").headers();
+        assertThat(DeadLetters.stage(empty)).isEqualTo("enrich");
+        assertThat(DeadLetters.errorClass(empty)).isEqualTo(EnrichmentException.class.getName());
+        assertThat(DeadLetters.errorMessage(empty)).contains("no text");
+        assertThat(DeadLetters.originalPartition(empty) + "@" + DeadLetters.originalOffset(empty)).isEqualTo("1@0");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -45,6 +46,7 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(EnrichDeadLetters.streamsConfig(topics, registry));
         driver = new TopologyTestDriver(EnrichTopology.build(topics, enricher, registry), props);
         raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -96,29 +98,55 @@ class EnrichTopologyTest {
         assertThat(dead.key()).isEqualTo(key);
         assertThat(dead.value()).isEqualTo(value);
         Headers headers = dead.headers();
-        assertThat(DeadLetters.header(headers, DeadLetters.STAGE)).isEqualTo("enrich");
-        assertThat(DeadLetters.header(headers, DeadLetters.ERROR_CLASS))
-                .isEqualTo("org.apache.kafka.common.errors.SerializationException");
-        assertThat(DeadLetters.header(headers, DeadLetters.ERROR_MESSAGE)).contains("not a valid RawArticle JSON");
-        assertThat(DeadLetters.header(headers, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(topics.raw().name());
-        assertThat(DeadLetters.header(headers, DeadLetters.ORIGINAL_PARTITION)).isEqualTo("0");
-        assertThat(DeadLetters.header(headers, DeadLetters.ORIGINAL_OFFSET)).isEqualTo("0");
+        assertThat(DeadLetters.stage(headers)).isEqualTo("enrich");
+        assertThat(DeadLetters.errorClass(headers)).isEqualTo("org.apache.kafka.common.errors.SerializationException");
+        assertThat(DeadLetters.errorMessage(headers)).contains("not a valid RawArticle JSON");
+        assertThat(DeadLetters.originalTopic(headers)).isEqualTo(topics.raw().name());
+        assertThat(DeadLetters.originalPartition(headers)).isEqualTo("0");
+        assertThat(DeadLetters.originalOffset(headers)).isEqualTo("0");
+        // Kafka Streams' own headers (KIP-1034): the dead letter queue wrote them, not our code.
+        assertThat(DeadLetters.header(headers, DeadLetters.STREAMS_EXCEPTION)).isEqualTo(DeadLetters.errorClass(headers));
+        assertThat(DeadLetters.header(headers, DeadLetters.STREAMS_STACKTRACE)).contains("SerializationException");
         assertThat(deadletters.isEmpty()).isTrue();
 
         assertThat(enriched.readKeyValuesToList()).containsExactly(KeyValue.pair("a2", enricher.enrich(next)));
-        assertThat(registry.get("newsflow.enrich.deadletters").tag("error", "SerializationException").counter().count())
-                .isEqualTo(1.0);
+        assertThat(deadLetterCount("SerializationException")).isEqualTo(1.0);
     }
 
     @Test
-    void articleThatCannotBeEnrichedGoesToTheDeadLetterTopicWithTheReason() {
-        raw.pipeInput("e1", EnricherTest.feedArticle("e1", " "));
+    void articleThatCannotBeEnrichedGoesToTheDeadLetterTopicAsItCameWithTheReason() {
+        RawArticle empty = EnricherTest.feedArticle("e1", " ");
+        byte[] asSent = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), empty);
+
+        raw.pipeInput(new TestRecord<>("e1", empty, new RecordHeaders().add("newsflow.replayed.from",
+                "news.deadletter/2@7".getBytes(StandardCharsets.UTF_8)), EnricherTest.INGESTED));
 
         TestRecord<byte[], byte[]> dead = deadletters.readRecord();
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("e1");
-        assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_CLASS)).isEqualTo(EnrichmentException.class.getName());
-        assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_MESSAGE)).contains("no text");
+        assertThat(dead.value()).isEqualTo(asSent);
+        assertThat(dead.timestamp()).isEqualTo(EnricherTest.INGESTED.toEpochMilli());
+        assertThat(DeadLetters.stage(dead.headers())).isEqualTo("enrich");
+        assertThat(DeadLetters.errorClass(dead.headers())).isEqualTo(EnrichmentException.class.getName());
+        assertThat(DeadLetters.errorMessage(dead.headers())).contains("no text");
+        assertThat(DeadLetters.originalTopic(dead.headers())).isEqualTo(topics.raw().name());
+        assertThat(DeadLetters.header(dead.headers(), "newsflow.replayed.from"))
+                .as("the record's own headers stay with it").isEqualTo("news.deadletter/2@7");
         assertThat(enriched.isEmpty()).isTrue();
+        assertThat(deadLetterCount("EnrichmentException")).isEqualTo(1.0);
+        assertThat(registry.counter("newsflow.enrich.articles").count()).isZero();
+    }
+
+    @Test
+    void anEnrichedArticleLargerThanARecordMayBeIsADeadLetterAndTheStreamGoesOn() {
+        // Plain text of just over the limit: the enriched body alone is larger than a record may be.
+        RawArticle huge = EnricherTest.feedArticle("h1", "Harbour news. ".repeat(EnrichProcessor.MAX_ENRICHED_BYTES / 14 + 1));
+        raw.pipeInput("h1", huge, EnricherTest.INGESTED);
+        raw.pipeInput("s1", EnricherTest.feedArticle("s1", "The harbour reopened on Monday."), EnricherTest.INGESTED);
+
+        TestRecord<byte[], byte[]> dead = deadletters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("h1");
+        assertThat(DeadLetters.errorMessage(dead.headers())).contains("a record may hold");
+        assertThat(enriched.readKeyValue().key).isEqualTo("s1");
     }
 
     @Test
@@ -138,7 +166,12 @@ class EnrichTopologyTest {
     void emptyValueIsADeadLetterToo() {
         rawBytes.pipeInput("n1".getBytes(StandardCharsets.UTF_8), (byte[]) null);
 
-        assertThat(DeadLetters.header(deadletters.readRecord().headers(), DeadLetters.ERROR_MESSAGE))
-                .isEqualTo("raw record has no value");
+        TestRecord<byte[], byte[]> dead = deadletters.readRecord();
+        assertThat(dead.value()).isNull();
+        assertThat(DeadLetters.errorMessage(dead.headers())).isEqualTo("raw record has no article (no value, or JSON null)");
+    }
+
+    private double deadLetterCount(String error) {
+        return registry.get("newsflow.enrich.deadletters").tag("error", error).counter().count();
     }
 }
