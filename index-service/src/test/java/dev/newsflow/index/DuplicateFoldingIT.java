@@ -9,7 +9,6 @@ import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,12 +52,12 @@ class DuplicateFoldingIT {
     @Order(1)
     void copiesFoldUnderTheOriginalForEveryReaderWhoFindsIt() {
         JsonNode all = search("q=zeppelin");
-        assertThat(ids(all)).containsExactly(original.id());
+        assertThat(IndexFixture.hitIds(all)).containsExactly(original.id());
         assertThat(all.path("hits").get(0).path("duplicates").asLong()).isEqualTo(2);
 
         // A reader of the copies' source alone does not find the original: the earliest copy stands in for it.
         JsonNode copiesOnly = search("q=zeppelin&source=wire-copy");
-        assertThat(ids(copiesOnly)).containsExactly(firstCopy.id());
+        assertThat(IndexFixture.hitIds(copiesOnly)).containsExactly(firstCopy.id());
         assertThat(copiesOnly.path("hits").get(0).path("duplicates").asLong()).isEqualTo(1);
     }
 
@@ -69,7 +68,7 @@ class DuplicateFoldingIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode after = search("q=zeppelin");
-            assertThat(ids(after)).containsExactly(firstCopy.id());
+            assertThat(IndexFixture.hitIds(after)).containsExactly(firstCopy.id());
             assertThat(after.path("hits").get(0).path("duplicates").asLong()).isEqualTo(1);
         });
         assertThat(index.get("/v1/articles/" + original.id()).statusCode()).isEqualTo(404);
@@ -79,11 +78,6 @@ class DuplicateFoldingIT {
         return index.getJson("/v1/search?" + query);
     }
 
-    private static List<String> ids(JsonNode result) {
-        List<String> ids = new ArrayList<>();
-        result.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
-        return ids;
-    }
 
     /** A copy from another wire, received {@code minutesLater} after the original. */
     private EnrichedArticle copy(String guid, int minutesLater) {

@@ -10,7 +10,6 @@ import dev.newsflow.stack.LocalStackExtension;
 import dev.newsflow.stack.StackEndpoints;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +42,7 @@ class EmbargoIT {
                 "The lighthouse will close next year, the harbour board will announce.").toBuilder()
                 .embargoedUntil(Instant.now().plus(EMBARGO)).build();
         List.of(open, embargoed, withheld).forEach(index::send);
-        await().atMost(Duration.ofSeconds(60)).until(() -> ids(search("q=lighthouse")).contains(open.id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> IndexFixture.hitIds(search("q=lighthouse")).contains(open.id()));
     }
 
     @AfterAll
@@ -54,33 +53,27 @@ class EmbargoIT {
     @Test
     void embargoedAndWithheldStoriesAreStoredButNotShownUntilReleased() {
         JsonNode before = search("q=lighthouse");
-        assertThat(ids(before)).containsExactly(open.id());
+        assertThat(IndexFixture.hitIds(before)).containsExactly(open.id());
         assertThat(before.path("total").asLong()).isEqualTo(1);
         assertThat(before.at("/facets/sources/0/count").asLong()).isEqualTo(1);
         assertThat(index.get("/v1/articles/" + embargoed.id()).statusCode()).isEqualTo(404);
         assertThat(index.get("/v1/articles/" + withheld.id()).statusCode()).isEqualTo(404);
-        assertThat(ids(index.getJson("/v1/articles/" + open.id() + "/related"))).isEmpty();
+        assertThat(IndexFixture.hitIds(index.getJson("/v1/articles/" + open.id() + "/related"))).isEmpty();
 
         // The embargo passes: the story appears by itself, with no new message.
         await().atMost(EMBARGO.plusSeconds(30)).untilAsserted(() ->
-                assertThat(ids(search("q=lighthouse"))).containsExactlyInAnyOrder(open.id(), embargoed.id()));
+                assertThat(IndexFixture.hitIds(search("q=lighthouse"))).containsExactlyInAnyOrder(open.id(), embargoed.id()));
         assertThat(index.get("/v1/articles/" + embargoed.id()).statusCode()).isEqualTo(200);
-        assertThat(ids(search("q=sold"))).isEmpty();
+        assertThat(IndexFixture.hitIds(search("q=sold"))).isEmpty();
 
         // A later usable version of the withheld story releases it.
         index.send(withheld.toBuilder().version(2).pubstatus(PubStatus.USABLE).build());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(ids(search("q=sold"))).containsExactly(withheld.id()));
+                assertThat(IndexFixture.hitIds(search("q=sold"))).containsExactly(withheld.id()));
     }
 
     private JsonNode search(String query) {
         return index.getJson("/v1/search?" + query);
     }
 
-    /** The ids of a search's hits, or of the related stories. */
-    private static List<String> ids(JsonNode result) {
-        List<String> ids = new ArrayList<>();
-        result.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
-        return ids;
-    }
 }

@@ -95,6 +95,11 @@ final class IndexFixture implements AutoCloseable {
                 .build();
     }
 
+    /** The ids of a search's (or related call's) hits, in order. */
+    static List<String> hitIds(JsonNode result) {
+        return result.path("hits").findValuesAsText("id");
+    }
+
     void send(EnrichedArticle article) {
         send(article.id(), config.kafka().topics().enriched().valueSerde().serializer()
                 .serialize(config.kafka().topics().enriched().name(), article));

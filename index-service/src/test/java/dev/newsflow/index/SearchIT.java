@@ -112,7 +112,7 @@ class SearchIT {
     void duplicatesAreFoldedUnderTheirOriginalUnlessIncluded() {
         JsonNode folded = search("q=quantum&size=10");
         assertThat(folded.path("total").asLong()).isEqualTo(6);
-        assertThat(ids(folded)).doesNotContain(duplicate("dup-1").id(), duplicate("dup-2").id());
+        assertThat(IndexFixture.hitIds(folded)).doesNotContain(duplicate("dup-1").id(), duplicate("dup-2").id());
         JsonNode original = hit(folded, corpus.getFirst().id());
         assertThat(original.path("duplicates").asLong()).isEqualTo(2);
         assertThat(hit(folded, corpus.get(10).id()).has("duplicates")).isFalse();
@@ -120,7 +120,7 @@ class SearchIT {
 
         JsonNode included = search("q=quantum&size=10&duplicates=include");
         assertThat(included.path("total").asLong()).isEqualTo(8);
-        assertThat(ids(included)).contains(duplicate("dup-1").id(), duplicate("dup-2").id());
+        assertThat(IndexFixture.hitIds(included)).contains(duplicate("dup-1").id(), duplicate("dup-2").id());
         assertThat(facet(search("duplicates=include&size=1"), "sources")).containsEntry("wire-dup", 2L);
     }
 
@@ -129,7 +129,7 @@ class SearchIT {
         // The original is from another source: a reader of wire-dup alone sees one copy (both arrived at
         // the same instant), with the other under it.
         JsonNode dupOnly = search("q=quantum&source=wire-dup&size=10");
-        assertThat(ids(dupOnly)).hasSize(1).containsAnyOf(duplicate("dup-1").id(), duplicate("dup-2").id());
+        assertThat(IndexFixture.hitIds(dupOnly)).hasSize(1).containsAnyOf(duplicate("dup-1").id(), duplicate("dup-2").id());
         assertThat(dupOnly.path("hits").get(0).path("duplicates").asLong()).isEqualTo(1);
         assertThat(dupOnly.path("total").asLong()).isEqualTo(1);
         assertThat(facet(dupOnly, "sources")).containsExactly(Map.entry("wire-dup", 1L));
@@ -152,11 +152,11 @@ class SearchIT {
         List<String> titleMatches = List.of(corpus.get(0).id(), corpus.get(10).id(), corpus.get(20).id());
         List<String> bodyMatches = List.of(corpus.get(5).id(), corpus.get(15).id(), corpus.get(25).id());
 
-        List<String> relevance = ids(search("q=quantum"));
+        List<String> relevance = IndexFixture.hitIds(search("q=quantum"));
         assertThat(relevance.subList(0, 3)).containsExactlyInAnyOrderElementsOf(titleMatches);
         assertThat(relevance.subList(3, 6)).containsExactlyInAnyOrderElementsOf(bodyMatches);
 
-        assertThat(ids(search("q=quantum&sort=newest"))).containsExactly(corpus.get(25).id(), corpus.get(20).id(),
+        assertThat(IndexFixture.hitIds(search("q=quantum&sort=newest"))).containsExactly(corpus.get(25).id(), corpus.get(20).id(),
                 corpus.get(15).id(), corpus.get(10).id(), corpus.get(5).id(), corpus.get(0).id());
     }
 
@@ -174,12 +174,12 @@ class SearchIT {
         assertThat(index.getJson("/v1/articles/" + first.id()).path("body").asText()).isEqualTo(first.body());
 
         JsonNode related = index.getJson("/v1/articles/" + first.id() + "/related");
-        List<String> ids = ids(related);
+        List<String> ids = IndexFixture.hitIds(related);
         assertThat(ids).hasSize(RelatedQuery.DEFAULT_SIZE)
                 .doesNotContain(first.id(), duplicate("dup-1").id(), duplicate("dup-2").id());
         // The science stories share their vocabulary with this one; the economy stories do not.
         assertThat(related.path("hits")).allSatisfy(h -> assertThat(h.path("topics").get(0).asText()).isEqualTo("science"));
-        assertThat(ids(index.getJson("/v1/articles/" + first.id() + "/related?size=10"))).hasSize(10);
+        assertThat(IndexFixture.hitIds(index.getJson("/v1/articles/" + first.id() + "/related?size=10"))).hasSize(10);
 
         assertThat(index.get("/v1/articles/no-such-id/related").statusCode()).isEqualTo(404);
         assertThat(index.get("/v1/articles/no-such-id").statusCode()).isEqualTo(404);
@@ -240,7 +240,7 @@ class SearchIT {
         int pages = 0;
         do {
             JsonNode page = search(query + (cursor == null ? "" : "&cursor=" + cursor));
-            seen.addAll(ids(page));
+            seen.addAll(IndexFixture.hitIds(page));
             cursor = page.hasNonNull("next_cursor") ? page.path("next_cursor").asText() : null;
             pages++;
         } while (cursor != null && pages < 100);
@@ -266,9 +266,6 @@ class SearchIT {
         return String.join("&", parts);
     }
 
-    private static List<String> ids(JsonNode result) {
-        return result.path("hits").findValuesAsText("id");
-    }
 
     private static JsonNode hit(JsonNode result, String id) {
         for (JsonNode hit : result.path("hits")) {
