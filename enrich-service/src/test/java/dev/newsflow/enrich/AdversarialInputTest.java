@@ -30,7 +30,7 @@ class AdversarialInputTest {
     private static final Logger log = LoggerFactory.getLogger(AdversarialInputTest.class);
     private static final int SIZE = 25_000;
     /** Below this the larger run is fast whatever its ratio: noise, JIT and GC dominate. */
-    private static final Duration FLOOR = Duration.ofMillis(400);
+    private static final Duration FLOOR = Duration.ofMillis(1500);
 
     private final Enricher enricher = new Enricher(Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC),
             LanguageIdentifier.shared());
