@@ -28,7 +28,7 @@ public final class EnrichMain {
         EntityTagger.shared();
         TopicTagger.loadModel();
         EnrichService service = new EnrichService(config, enricher, registry);
-        Javalin http = ServiceHttp.create(registry, Map.of("kafka-streams", service.readiness()));
+        Javalin http = ServiceHttp.create(registry, Map.of("kafka-streams", service.readiness(), "enrich-workers", service.workers()));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The counters the enrich stream keeps; dead letters are tagged with the class of the error. */
 final class EnrichMeters implements DuplicateCounter {
 
+    static final String ABANDONED_WORKERS = "newsflow.enrich.abandoned.workers";
+
     private final MeterRegistry registry;
     private final Counter enriched;
     private final Counter withdrawn;
@@ -26,7 +28,7 @@ final class EnrichMeters implements DuplicateCounter {
         this.duplicates = Counter.builder("newsflow.enrich.duplicates")
                 .description("Articles marked as near-duplicates of an earlier article")
                 .register(registry);
-        Gauge.builder("newsflow.enrich.abandoned.workers", abandonedWorkers, AtomicInteger::get)
+        Gauge.builder(ABANDONED_WORKERS, abandonedWorkers, AtomicInteger::get)
                 .description("Enrichment workers given up after running past the record budget (each may still hold a core)")
                 .register(registry);
     }

@@ -2,10 +2,12 @@ package dev.newsflow.enrich;
 
 import dev.newsflow.core.HealthCheck;
 import dev.newsflow.core.TopicInitializer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,12 +27,17 @@ public final class EnrichService implements AutoCloseable {
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Given-up workers that make the service unready (see {@link #workers()}). */
+    static final int MAX_ABANDONED_WORKERS = 3;
+
     private final EnrichConfig config;
+    private final MeterRegistry registry;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
 
     public EnrichService(EnrichConfig config, Enricher enricher, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
         Properties properties = config.streamsProperties();
         properties.putAll(EnrichDeadLetters.streamsConfig(config.kafka().topics(), registry));
         this.streams = new KafkaStreams(EnrichTopology.build(config.kafka().topics(), enricher, config.dedupRetention(),
@@ -60,6 +67,24 @@ public final class EnrichService implements AutoCloseable {
     /** Readiness for {@code /health/ready}: the stream is RUNNING. */
     public HealthCheck readiness() {
         return new StreamsReadiness(streams::state);
+    }
+
+    /**
+     * Readiness for {@code /health/ready}: fewer than {@link #MAX_ABANDONED_WORKERS} enrichment workers
+     * were given up after running past the record budget. Each may still hold a core; a restart frees them.
+     */
+    public HealthCheck workers() {
+        return workers(registry);
+    }
+
+    static HealthCheck workers(MeterRegistry registry) {
+        return () -> {
+            Gauge abandoned = registry.find(EnrichMeters.ABANDONED_WORKERS).gauge();
+            double count = abandoned == null ? 0 : abandoned.value();
+            return count >= MAX_ABANDONED_WORKERS
+                    ? Optional.of((long) count + " enrichment workers ran past the record budget and still run; restart")
+                    : Optional.empty();
+        };
     }
 
     public KafkaStreams.State state() {
