@@ -136,7 +136,7 @@ public final class ArticleSearch {
                         .must(m -> m.moreLikeThis(mlt -> mlt.fields("title", "body").like(l -> l.text(like))
                                 .minTermFreq(1).minDocFreq(1).maxQueryTerms(25)))
                         .mustNot(n -> n.ids(i -> i.values(article.id())))
-                        .mustNot(n -> n.exists(e -> e.field(DUPLICATE_OF)))
+                        .mustNot(DuplicateFolding.HIDE_ALL)
                         .mustNot(notYetForReaders(now)))));
     }
 

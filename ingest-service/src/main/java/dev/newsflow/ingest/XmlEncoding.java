@@ -106,15 +106,21 @@ final class XmlEncoding {
         }
     }
 
-    /** A byte order mark that agrees with the header's charset is not part of the text. */
+    /**
+     * A byte order mark that agrees with the header's charset is not part of the text. The UTF-16
+     * decoder reads its own mark; UTF-16BE and UTF-16LE would keep it as a character.
+     */
     private static int bomLength(byte[] body, Charset charset) {
-        if (charset.equals(StandardCharsets.UTF_8) && startsWith(body, 0xEF, 0xBB, 0xBF)) {
-            return 3;
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return startsWith(body, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         }
-        boolean utf16 = charset.equals(StandardCharsets.UTF_16) || charset.equals(StandardCharsets.UTF_16BE)
-                || charset.equals(StandardCharsets.UTF_16LE);
-        return utf16 && (startsWith(body, 0xFE, 0xFF) || startsWith(body, 0xFF, 0xFE)) && !charset.equals(StandardCharsets.UTF_16)
-                ? 2 : 0;
+        if (charset.equals(StandardCharsets.UTF_16BE)) {
+            return startsWith(body, 0xFE, 0xFF) ? 2 : 0;
+        }
+        if (charset.equals(StandardCharsets.UTF_16LE)) {
+            return startsWith(body, 0xFF, 0xFE) ? 2 : 0;
+        }
+        return 0;
     }
 
     private static boolean startsWith(byte[] body, int... prefix) {
