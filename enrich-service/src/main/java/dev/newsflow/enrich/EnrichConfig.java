@@ -2,10 +2,12 @@ package dev.newsflow.enrich;
 
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
+import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
 import dev.newsflow.core.TopicInitializer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,9 +27,15 @@ import org.apache.kafka.streams.StreamsConfig;
  *                     this long; past it the record becomes a dead letter ("enrichment timed out after …")
  * @param dedupRetention {@code NEWSFLOW_DEDUP_RETENTION}, default 7 days ({@code 7d}, {@code 168h}, ...):
  *                     how long an article's fingerprint is kept for near-duplicate detection
+ * @param instanceId   {@code NEWSFLOW_INSTANCE_ID}, default none: this instance's static membership name
+ *                     ({@link InstanceId}); Kafka Streams adds the thread's number to it
+ * @param standbyReplicas {@code NEWSFLOW_ENRICH_STANDBY_REPLICAS}, default 1: warm copies of each task's
+ *                     dedup stores kept by other instances, so a task that moves after a crash resumes
+ *                     without replaying its changelog first (with one instance there is nowhere to keep them)
  */
 public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, Path stateDir, int threads,
-                           Duration dedupRetention, Duration recordBudget) {
+                           Duration dedupRetention, Duration recordBudget, Optional<String> instanceId,
+                           int standbyReplicas) {
 
     /**
      * The broker aborts a transaction left open this long. A round of {@link #MAX_POLL_RECORDS} records
@@ -57,7 +65,17 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
                 stateDir,
                 threads,
                 dedupRetention(env),
-                recordBudget(env));
+                recordBudget(env),
+                InstanceId.fromEnv(env),
+                standbyReplicas(env));
+    }
+
+    private static int standbyReplicas(Env env) {
+        int standbys = env.integer("NEWSFLOW_ENRICH_STANDBY_REPLICAS", 1);
+        if (standbys < 0 || standbys > 3) {
+            throw new ConfigException("NEWSFLOW_ENRICH_STANDBY_REPLICAS must be between 0 and 3, got " + standbys);
+        }
+        return standbys;
     }
 
     private static Duration recordBudget(Env env) {
@@ -102,6 +120,9 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 (int) transactionTimeout(recordBudget).toMillis());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        // A named instance is a static member: a restart inside the session timeout moves no task.
+        instanceId.ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         return props;
     }
 }

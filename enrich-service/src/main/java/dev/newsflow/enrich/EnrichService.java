@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class EnrichService implements AutoCloseable {
     private final MeterRegistry registry;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
+    private final StateRestoration restoration = new StateRestoration();
 
     public EnrichService(EnrichConfig config, Enricher enricher, MeterRegistry registry) {
         this.config = config;
@@ -50,6 +53,7 @@ public final class EnrichService implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
+        streams.setGlobalStateRestoreListener(restoration);
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
     }
@@ -64,9 +68,19 @@ public final class EnrichService implements AutoCloseable {
                 config.kafka().topics().enriched().name(), config.applicationId());
     }
 
-    /** Readiness for {@code /health/ready}: the stream is RUNNING. */
+    /**
+     * Readiness for {@code /health/ready}: the stream is RUNNING, this instance holds at least one
+     * active task, and none of its stores is being restored.
+     */
     public HealthCheck readiness() {
-        return new StreamsReadiness(streams::state);
+        HealthCheck running = new StreamsReadiness(streams::state);
+        return () -> running.problem().or(this::unassigned).or(restoration::problem);
+    }
+
+    private Optional<String> unassigned() {
+        int active = streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+        return active > 0 ? Optional.empty()
+                : Optional.of("no active task assigned (more instances than partitions, or waiting for the group)");
     }
 
     /**
@@ -91,10 +105,16 @@ public final class EnrichService implements AutoCloseable {
         return streams.state();
     }
 
-    /** Stops processing, committing what is done, within a bounded time. */
+    /**
+     * Stops processing, committing what is done, within a bounded time. An unnamed (dynamic) instance
+     * leaves the group, so its tasks move at once rather than after the session timeout; a named
+     * (static) one stays, as it is expected back under the same name and gets its tasks back unmoved.
+     */
     @Override
     public void close() {
-        if (!streams.close(CLOSE_TIMEOUT)) {
+        GroupMembershipOperation membership = config.instanceId().isPresent()
+                ? GroupMembershipOperation.REMAIN_IN_GROUP : GroupMembershipOperation.LEAVE_GROUP;
+        if (!streams.close(CloseOptions.groupMembershipOperation(membership).withTimeout(CLOSE_TIMEOUT))) {
             log.warn("Kafka Streams did not stop within {}s", CLOSE_TIMEOUT.toSeconds());
         }
         metrics.close();

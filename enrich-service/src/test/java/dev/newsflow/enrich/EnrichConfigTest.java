@@ -79,7 +79,31 @@ class EnrichConfigTest {
     }
 
     @Test
+    void aNamedInstanceIsAStaticMemberPerThreadAndKeepsWarmStandbys() {
+        StreamsConfig streams = new StreamsConfig(EnrichConfig.fromEnv(new Env(Map.of(
+                "NEWSFLOW_INSTANCE_ID", "enrich-2", "NEWSFLOW_ENRICH_THREADS", "2"))).streamsProperties());
+
+        assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        // Kafka Streams makes one member per stream thread: each gets the instance's name and its number.
+        assertThat(streams.getMainConsumerConfigs("enrich", "enrich-consumer", 1))
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "enrich-2-1");
+    }
+
+    @Test
+    void anUnnamedInstanceIsADynamicMember() {
+        EnrichConfig config = EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_ENRICH_STANDBY_REPLICAS", "0")));
+        StreamsConfig streams = new StreamsConfig(config.streamsProperties());
+
+        assertThat(config.instanceId()).isEmpty();
+        assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isZero();
+        assertThat(streams.getMainConsumerConfigs("enrich", "enrich-consumer", 0))
+                .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+
+    @Test
     void malformedValuesNameTheVariable() {
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_ENRICH_STANDBY_REPLICAS", "-1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ENRICH_STANDBY_REPLICAS");
         assertThatThrownBy(() -> EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_ENRICH_THREADS", "0"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ENRICH_THREADS");
         assertThatThrownBy(() -> EnrichConfig.fromEnv(new Env(Map.of("NEWSFLOW_ENRICH_PORT", "70000"))))

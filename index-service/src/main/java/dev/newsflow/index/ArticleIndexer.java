@@ -70,6 +70,8 @@ public final class ArticleIndexer implements Runnable {
     private final IdOrder order = new IdOrder();
     private final OffsetCommits commits;
     private volatile boolean closing;
+    /** Partitions the group gave this indexer; written by the poll thread, read by readiness. */
+    private volatile int assignedPartitions;
     private boolean recovering;
     private int attempt;
     private long resumeAtNanos = -1;
@@ -169,6 +171,11 @@ public final class ArticleIndexer implements Runnable {
         } finally {
             close();
         }
+    }
+
+    /** How many partitions of the enriched topic the consumer group has given this indexer. */
+    public int assignedPartitions() {
+        return assignedPartitions;
     }
 
     /** Asks the poll thread to flush, commit what is confirmed and close; join the thread to wait for it. */
@@ -335,10 +342,12 @@ public final class ArticleIndexer implements Runnable {
             }
             commits.commit(revoked, true);
             partitions.forEach(commits::forget);
+            assignedPartitions = Math.max(0, assignedPartitions - partitions.size());
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assignedPartitions = consumer.assignment().size();
             if (recovering) {
                 consumer.pause(partitions);
             }
@@ -352,6 +361,7 @@ public final class ArticleIndexer implements Runnable {
                 trackers.remove(partition);
                 commits.forget(partition);
             });
+            assignedPartitions = 0;
         }
     }
 }

@@ -3,9 +3,11 @@ package dev.newsflow.index;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.EsCredentials;
+import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +32,12 @@ import java.util.regex.Pattern;
  *                         {@code NEWSFLOW_INDEX_BULK_CONCURRENCY} (4)
  * @param backoff          {@code NEWSFLOW_INDEX_RETRY_*}
  * @param search           {@code NEWSFLOW_SEARCH_*}: what one search may cost ({@link SearchLimits})
+ * @param instanceId       {@code NEWSFLOW_INSTANCE_ID}, default none: the indexer's static membership name
+ *                         in its consumer group ({@link InstanceId})
  */
 public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, String alias, int shards, int replicas,
                           int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff,
-                          SearchLimits search) {
+                          SearchLimits search, Optional<String> instanceId) {
 
     /** Elasticsearch index names: lowercase, no path or wildcard characters, not starting with -, _ or +. */
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -50,7 +54,8 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
                 KafkaSettings.fromEnv(env),
                 bulk(env),
                 backoff(env),
-                SearchLimits.fromEnv(env));
+                SearchLimits.fromEnv(env),
+                InstanceId.fromEnv(env));
     }
 
     /** The first versioned index, made with the alias; {@code ./newsflow reindex} moves the alias to the next one. */
@@ -63,7 +68,8 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
     public String toString() {
         return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + "), alias=" + alias
                 + ", shards=" + shards + ", replicas=" + replicas + ", port=" + port + ", groupId=" + groupId
-                + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + ", search=" + search + "]";
+                + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + ", search=" + search
+                + ", instanceId=" + instanceId.orElse("(dynamic)") + "]";
     }
 
     private static URI url(Env env) {

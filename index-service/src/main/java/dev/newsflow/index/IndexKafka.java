@@ -1,9 +1,11 @@
 package dev.newsflow.index;
 
 import dev.newsflow.core.TopicInitializer;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,9 +24,14 @@ public final class IndexKafka {
         return consumer(config, config.groupId());
     }
 
-    /** The same settings in another consumer group (a re-index reads the topic from the start in its own). */
+    /**
+     * The same settings in another consumer group (a re-index reads the topic from the start in its own).
+     * Rebalances are cooperative: when an instance joins or leaves, only the partitions that move are
+     * revoked, and the others keep indexing. A named instance ({@code NEWSFLOW_INSTANCE_ID}) is a static
+     * member of its service's group, so a restart inside the session timeout moves nothing at all.
+     */
     public static Map<String, Object> consumer(IndexConfig config, String groupId) {
-        return Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-consumer",
@@ -32,8 +39,13 @@ public final class IndexKafka {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.bulk().maxOperations(),
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        if (groupId.equals(config.groupId())) {
+            config.instanceId().ifPresent(id -> settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+        }
+        return Map.copyOf(settings);
     }
 
     /**

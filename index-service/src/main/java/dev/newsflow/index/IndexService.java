@@ -69,7 +69,7 @@ public final class IndexService implements AutoCloseable {
         http = ServiceHttp.create(registry, Map.of(
                         "elasticsearch", ReadinessChecks.elasticsearch(es),
                         "kafka", ReadinessChecks.kafka(admin),
-                        "indexer", () -> pollThread.isAlive() ? Optional.empty() : Optional.of("the indexer stopped; see the log")),
+                        "indexer", this::indexerProblem),
                 routes -> IndexRoutes.register(routes, search, gate));
     }
 
@@ -84,6 +84,18 @@ public final class IndexService implements AutoCloseable {
         service.http.start(config.port());
         log.info("index service listening on port {}", service.port());
         return service;
+    }
+
+    /**
+     * The indexer is not ready when its thread has stopped, or while the group has given it no partition
+     * (it is joining, or there are more index instances than partitions and this one is idle).
+     */
+    private Optional<String> indexerProblem() {
+        if (!pollThread.isAlive()) {
+            return Optional.of("the indexer stopped; see the log");
+        }
+        return indexer.assignedPartitions() > 0 ? Optional.empty()
+                : Optional.of("no partition assigned (joining the group, or more instances than partitions)");
     }
 
     /** The port HTTP listens on. */

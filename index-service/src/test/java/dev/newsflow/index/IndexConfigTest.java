@@ -97,6 +97,19 @@ class IndexConfigTest {
     }
 
     @Test
+    void aNamedInstanceIsAStaticMemberOfItsGroupButNotOfAReindexGroup() {
+        IndexConfig config = config(Map.of("NEWSFLOW_INSTANCE_ID", "index-1"));
+
+        assertThat(IndexKafka.consumer(config))
+                .containsEntry("group.instance.id", "index-1")
+                .containsEntry("partition.assignment.strategy",
+                        org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
+        // Two re-index runs may share the name of the instance they run beside: never fence each other.
+        assertThat(IndexKafka.consumer(config, "newsflow-reindex-42")).doesNotContainKey("group.instance.id");
+        assertThat(IndexKafka.consumer(config(Map.of()))).doesNotContainKey("group.instance.id");
+    }
+
+    @Test
     void searchLimitsAreReadAndAShortCursorKeyIsRefused() {
         IndexConfig config = config(Map.of("NEWSFLOW_SEARCH_MAX_CONCURRENT", "4", "NEWSFLOW_SEARCH_TIMEOUT", "2s"));
         assertThat(config.search().maxConcurrent()).isEqualTo(4);
