@@ -10,11 +10,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,12 @@ public final class ServiceHttp {
      * body declared larger than this is cut off as before.
      */
     static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+    /**
+     * How long stopping waits for requests in progress: the listener stops taking connections at once, a
+     * request already being answered (ingest waiting on Kafka's acknowledgement) gets this long to finish.
+     * Below compose's 30 s stop grace period, so the process still flushes and leaves its group after it.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private ServiceHttp() {
     }
@@ -55,6 +63,11 @@ public final class ServiceHttp {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            // Javalin nests its handler inside a handler already on the server, so this one sees every request.
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_GRACE.toMillis());
+            });
             config.requestLogger.http((ctx, ms) -> Timer.builder("newsflow.http.requests")
                     .description("HTTP requests served")
                     .tag("method", ctx.method().name())

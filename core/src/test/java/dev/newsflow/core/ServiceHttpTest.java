@@ -1,14 +1,21 @@
 package dev.newsflow.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +76,35 @@ class ServiceHttpTest {
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("route=\"/v1/things/{id}\"").contains("route=\"unmatched\"")
                 .doesNotContain("route=\"/v1/things/1\"").contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void stoppingRefusesNewConnectionsButLetsARequestInProgressFinish() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Javalin slow = ServiceHttp.create(Metrics.registry("test"), Map.of(), routes -> routes.post("/v1/slow", ctx -> {
+            entered.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            ctx.status(202).result("accepted");
+        }));
+        slow.start(0);
+        URI base = URI.create("http://127.0.0.1:" + slow.port());
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
+                HttpRequest.newBuilder(base.resolve("/v1/slow")).POST(HttpRequest.BodyPublishers.ofString("story")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(slow::stop);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(() ->
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/health/live")).build(),
+                        HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class));
+        assertThat(stopping).isNotDone();
+
+        release.countDown();
+        HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).isEqualTo("accepted");
+        stopping.get(ServiceHttp.STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
