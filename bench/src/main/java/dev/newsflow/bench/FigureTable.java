@@ -56,7 +56,7 @@ final class FigureTable {
         rows.add(Figure.alone("end to end", "sustained, all services on the machine", e2e.sustained(), "articles/s"));
         latencyRows(rows, e2e.fixedRate(), "", e2e.atFixed(), e2e.fixedRate() == E2E_TARGET_RATE);
         latencyRows(rows, e2e.peakRate(), String.format(Locale.ROOT, " (%.0f%% of sustained)",
-                100 * EndToEndStage.PEAK_SHARE), e2e.atPeak(), false);
+                100 * EndToEndStage.PEAK_SHARE), e2e.atPeak(), true);
 
         rows.add(Figure.alone("search", "mixed queries p50 (" + clients + " clients, over " + search.indexed() + " articles)",
                 search.all().p50(), "ms"));

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * @param groupId          {@code NEWSFLOW_INDEX_GROUP_ID}, default {@code newsflow-index}
  * @param kafka            the shared Kafka settings
  * @param bulk             {@code NEWSFLOW_INDEX_BULK_MAX_OPERATIONS} (1000), {@code NEWSFLOW_INDEX_BULK_MAX_BYTES}
- *                         (5MiB), {@code NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL} (1s),
+ *                         (5MiB), {@code NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL} (200ms),
  *                         {@code NEWSFLOW_INDEX_BULK_CONCURRENCY} (4)
  * @param backoff          {@code NEWSFLOW_INDEX_RETRY_*}
  * @param search           {@code NEWSFLOW_SEARCH_*}: what one search may cost ({@link SearchLimits})
