@@ -78,8 +78,7 @@ public final class EnrichService implements AutoCloseable {
     }
 
     private Optional<String> unassigned() {
-        int active = streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
-        return active > 0 ? Optional.empty()
+        return activeTasks() > 0 ? Optional.empty()
                 : Optional.of("no active task assigned (more instances than partitions, or waiting for the group)");
     }
 
@@ -99,6 +98,11 @@ public final class EnrichService implements AutoCloseable {
                     ? Optional.of((long) count + " enrichment workers ran past the record budget and still run; restart")
                     : Optional.empty();
         };
+    }
+
+    /** The active tasks this instance's stream threads hold now. */
+    int activeTasks() {
+        return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
     }
 
     public KafkaStreams.State state() {
