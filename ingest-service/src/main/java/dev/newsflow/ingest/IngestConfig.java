@@ -119,7 +119,6 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
         // Kafka insists delivery.timeout.ms >= linger.ms + request.timeout.ms.
         long lingerMs = Math.min(5, timeoutMs / 10);
         Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -135,17 +134,16 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
         // allow what the topics allow (core's limit), and more when the body limit was raised beyond it.
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 (int) Math.min(Integer.MAX_VALUE - 8, Math.max(maxBytes * 2, TopicInitializer.MAX_MESSAGE_BYTES)));
-        return props;
+        return kafka.clientProperties(props);
     }
 
     /** Admin client settings for topic creation and the readiness probe. */
     public Map<String, Object> adminProperties() {
         Map<String, Object> props = new HashMap<>();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-ingest-admin");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
-        return props;
+        return kafka.clientProperties(props);
     }
 
     static List<ApiKey> parseKeyList(String list) {
