@@ -4,6 +4,7 @@ import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
+import dev.newsflow.core.ManagementPort;
 import dev.newsflow.core.TopicInitializer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +34,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param standbyReplicas {@code NEWSFLOW_ENRICH_STANDBY_REPLICAS}, default 1: warm copies of each task's
  *                     dedup stores kept by other instances, so a task that moves after a crash resumes
  *                     without replaying its changelog first (with one instance there is nowhere to keep them)
+ * @param management   {@code NEWSFLOW_ENRICH_MANAGEMENT_PORT} and {@code NEWSFLOW_MANAGEMENT_HOST}: where
+ *                     {@code /metrics} and the detailed readiness go; unset keeps them on the public port
  */
 public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, Path stateDir, int threads,
                            Duration dedupRetention, Duration recordBudget, Optional<String> instanceId,
-                           int standbyReplicas) {
+                           int standbyReplicas, Optional<ManagementPort> management) {
 
     /**
      * The broker aborts a transaction left open this long. A round of {@link #MAX_POLL_RECORDS} records
@@ -68,7 +71,8 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
                 dedupRetention(env),
                 recordBudget(env),
                 InstanceId.fromEnv(env),
-                standbyReplicas(env));
+                standbyReplicas(env),
+                ManagementPort.fromEnv(env, "NEWSFLOW_ENRICH_MANAGEMENT_PORT"));
     }
 
     private static int standbyReplicas(Env env) {
