@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -81,7 +82,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     /** The management port, when {@code /metrics} is served apart from the public port. */
-    public java.util.OptionalInt managementPort() {
+    public OptionalInt managementPort() {
         return app.managementPort();
     }
 
