@@ -17,14 +17,13 @@ public final class KafkaClients {
 
     public static Map<String, Object> admin(CliConfig config) {
         int timeoutMs = (int) config.timeout().toMillis();
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
+        return config.kafka().clientProperties(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-cli-admin",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
                 // One attempt at an unreachable broker per second rather than a burst of warnings.
                 CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG, 1000,
-                CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+                CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
     }
 
     /**
@@ -34,8 +33,7 @@ public final class KafkaClients {
      */
     public static Map<String, Object> reader(CliConfig config) {
         int timeoutMs = (int) config.timeout().toMillis();
-        return Map.ofEntries(
-                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap()),
+        return config.kafka().clientProperties(Map.ofEntries(
                 Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-cli-reader"),
                 Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 // Looking at a topic must never create it.
@@ -46,7 +44,7 @@ public final class KafkaClients {
                 Map.entry(CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG, 1000),
                 Map.entry(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000),
                 Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class),
-                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
     }
 
     /**
@@ -56,8 +54,7 @@ public final class KafkaClients {
      */
     public static Map<String, Object> replayProducer(CliConfig config) {
         int timeoutMs = (int) Math.max(config.timeout().toMillis(), 10_000);
-        return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap()),
+        return config.kafka().clientProperties(Map.ofEntries(
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-cli-replay"),
                 Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.kafka().topicPrefix() + "newsflow-dlq-replay"),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
@@ -68,6 +65,6 @@ public final class KafkaClients {
                 // A dead letter may be as large as the topics allow; its replay must fit too.
                 Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicInitializer.MAX_MESSAGE_BYTES),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class),
-                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
     }
 }

@@ -1,14 +1,25 @@
 package dev.newsflow.core;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+
 /**
- * Where Kafka is and how the pipeline's topics are laid out.
+ * Where Kafka is, how to log in to it, and how the pipeline's topics are laid out.
  *
  * @param bootstrap    {@code NEWSFLOW_KAFKA_BOOTSTRAP}, default {@code 127.0.0.1:9092}
  * @param topicPrefix  {@code NEWSFLOW_TOPIC_PREFIX}, default none
  * @param partitions   {@code NEWSFLOW_TOPIC_PARTITIONS}, default 6
  * @param replication  {@code NEWSFLOW_TOPIC_REPLICATION}, default 1 (one local broker)
+ * @param security     {@code NEWSFLOW_KAFKA_SECURITY_PROTOCOL} and the rest, see {@link KafkaSecurity}
  */
-public record KafkaSettings(String bootstrap, String topicPrefix, int partitions, short replication) {
+public record KafkaSettings(String bootstrap, String topicPrefix, int partitions, short replication,
+                            KafkaSecurity security) {
+
+    /** Settings for a broker that takes PLAINTEXT connections, as the local stack's does by default. */
+    public KafkaSettings(String bootstrap, String topicPrefix, int partitions, short replication) {
+        this(bootstrap, topicPrefix, partitions, replication, KafkaSecurity.PLAINTEXT);
+    }
 
     public static KafkaSettings fromEnv(Env env) {
         int partitions = env.integer("NEWSFLOW_TOPIC_PARTITIONS", 6);
@@ -23,7 +34,20 @@ public record KafkaSettings(String bootstrap, String topicPrefix, int partitions
                 env.string("NEWSFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 env.string("NEWSFLOW_TOPIC_PREFIX", ""),
                 partitions,
-                (short) replication);
+                (short) replication,
+                KafkaSecurity.fromEnv(env));
+    }
+
+    /**
+     * A Kafka client's configuration: the client's own settings plus where the brokers are and how to
+     * log in. Every producer, consumer, admin client and Kafka Streams instance is configured through
+     * here, so none of them connects without the security settings.
+     */
+    public Map<String, Object> clientProperties(Map<String, ?> own) {
+        Map<String, Object> props = new HashMap<>(own);
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(security.properties());
+        return props;
     }
 
     public Topics topics() {

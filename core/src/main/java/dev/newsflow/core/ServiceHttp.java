@@ -58,6 +58,21 @@ public final class ServiceHttp {
      */
     public static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness,
                                  Consumer<RoutesConfig> routes) {
+        return create(registry, readiness, routes, Exposure.ALL);
+    }
+
+    /** What one listener serves: everything, or its share when a management port is set (see {@link ServiceHttpServer}). */
+    enum Exposure {
+        /** One port for all: the service's routes, {@code /metrics} and the detailed readiness. */
+        ALL,
+        /** The service's routes, liveness and a readiness that says only UP or DOWN. */
+        PUBLIC,
+        /** {@code /metrics} and the detailed readiness, for operators and Prometheus. */
+        MANAGEMENT
+    }
+
+    static Javalin create(PrometheusMeterRegistry registry, Map<String, HealthCheck> readiness,
+                          Consumer<RoutesConfig> routes, Exposure exposure) {
         Map<String, HealthCheck> checks = new LinkedHashMap<>(readiness);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,16 +91,21 @@ public final class ServiceHttp {
                     .publishPercentileHistogram(false)
                     .register(registry)
                     .record(ms.longValue(), TimeUnit.MILLISECONDS));
-            addCommonRoutes(config.routes, registry, checks);
-            routes.accept(config.routes);
+            addCommonRoutes(config.routes, registry, checks, exposure);
+            if (exposure != Exposure.MANAGEMENT) {
+                routes.accept(config.routes);
+            }
         });
     }
 
     private static void addCommonRoutes(RoutesConfig routes, PrometheusMeterRegistry registry,
-                                        Map<String, HealthCheck> checks) {
+                                        Map<String, HealthCheck> checks, Exposure exposure) {
         routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        routes.get("/health/ready", ctx -> ready(ctx, checks));
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        boolean detailed = exposure != Exposure.PUBLIC;
+        routes.get("/health/ready", ctx -> ready(ctx, checks, detailed));
+        if (detailed) {
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        }
 
         routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -136,7 +156,8 @@ public final class ServiceHttp {
         }
     }
 
-    private static void ready(Context ctx, Map<String, HealthCheck> checks) {
+    /** Readiness; without {@code detailed} the answer names no dependency and no internal reason. */
+    private static void ready(Context ctx, Map<String, HealthCheck> checks, boolean detailed) {
         Map<String, String> status = new LinkedHashMap<>();
         boolean allUp = true;
         for (var check : checks.entrySet()) {
@@ -145,7 +166,8 @@ public final class ServiceHttp {
             status.put(check.getKey(), problem.orElse("UP"));
         }
         ctx.status(allUp ? 200 : 503);
-        ctx.json(Map.of("status", allUp ? "UP" : "DOWN", "checks", status));
+        String summary = allUp ? "UP" : "DOWN";
+        ctx.json(detailed ? Map.of("status", summary, "checks", status) : Map.of("status", summary));
     }
 
     /**

@@ -26,6 +26,7 @@ final class Pipeline implements AutoCloseable {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> keys;
     private final Map<String, String> env = new HashMap<>();
+    private final Map<String, Map<String, String>> serviceEnv = new HashMap<>();
     private ServiceJvm ingest;
     private ServiceJvm enrich;
     private ServiceJvm index;
@@ -56,8 +57,18 @@ final class Pipeline implements AutoCloseable {
 
     /** Like {@link #start(StackEndpoints, Path, List)}, with {@code settings} added to (or replacing) the services' environment. */
     static Pipeline start(StackEndpoints stack, Path home, List<String> sources, Map<String, String> settings) {
+        return start(stack, home, sources, settings, Map.of());
+    }
+
+    /**
+     * Like {@link #start(StackEndpoints, Path, List, Map)}, with {@code perService} adding settings for one
+     * service only, by its name ({@code ingest-service}, {@code enrich-service}, {@code index-service}).
+     */
+    static Pipeline start(StackEndpoints stack, Path home, List<String> sources, Map<String, String> settings,
+                          Map<String, Map<String, String>> perService) {
         Pipeline pipeline = new Pipeline(stack, home, sources);
         pipeline.env.putAll(settings);
+        pipeline.serviceEnv.putAll(perService);
         try {
             pipeline.ingest = pipeline.startService("ingest-service", "dev.newsflow.ingest.IngestMain", "NEWSFLOW_INGEST_PORT");
             pipeline.enrich = pipeline.startService("enrich-service", "dev.newsflow.enrich.EnrichMain", "NEWSFLOW_ENRICH_PORT");
@@ -71,7 +82,9 @@ final class Pipeline implements AutoCloseable {
 
     private ServiceJvm startService(String name, String mainClass, String portVariable) {
         int port = Integer.parseInt(env.get(portVariable));
-        return ServiceJvm.start(name, port, ChildJvm.of(mainClass).jvmOptions("-Xmx512m").env(env),
+        Map<String, String> own = new HashMap<>(env);
+        own.putAll(serviceEnv.getOrDefault(name, Map.of()));
+        return ServiceJvm.start(name, port, ChildJvm.of(mainClass).jvmOptions("-Xmx512m").env(own),
                 Path.of("target", "e2e-logs", name + "-" + port + ".log"));
     }
 

@@ -4,9 +4,11 @@ import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
+import dev.newsflow.core.ManagementPort;
 import dev.newsflow.core.TopicInitializer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,10 +34,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param standbyReplicas {@code NEWSFLOW_ENRICH_STANDBY_REPLICAS}, default 1: warm copies of each task's
  *                     dedup stores kept by other instances, so a task that moves after a crash resumes
  *                     without replaying its changelog first (with one instance there is nowhere to keep them)
+ * @param management   {@code NEWSFLOW_ENRICH_MANAGEMENT_PORT} and {@code NEWSFLOW_MANAGEMENT_HOST}: where
+ *                     {@code /metrics} and the detailed readiness go; unset keeps them on the public port
  */
 public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, Path stateDir, int threads,
                            Duration dedupRetention, Duration recordBudget, Optional<String> instanceId,
-                           int standbyReplicas) {
+                           int standbyReplicas, Optional<ManagementPort> management) {
 
     /**
      * The broker aborts a transaction left open this long. A round of {@link #MAX_POLL_RECORDS} records
@@ -67,7 +71,8 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
                 dedupRetention(env),
                 recordBudget(env),
                 InstanceId.fromEnv(env),
-                standbyReplicas(env));
+                standbyReplicas(env),
+                ManagementPort.fromEnv(env, "NEWSFLOW_ENRICH_MANAGEMENT_PORT"));
     }
 
     private static int standbyReplicas(Env env) {
@@ -103,7 +108,6 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
     public Properties streamsProperties() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -123,6 +127,8 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         // A named instance is a static member: a restart inside the session timeout moves no task.
         instanceId.ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        // Kafka Streams passes these to its admin, producers and consumers alike.
+        props.putAll(kafka.clientProperties(Map.of()));
         return props;
     }
 }

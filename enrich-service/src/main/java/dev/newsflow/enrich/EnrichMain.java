@@ -2,10 +2,9 @@ package dev.newsflow.enrich;
 
 import dev.newsflow.core.Env;
 import dev.newsflow.core.Metrics;
-import dev.newsflow.core.ServiceHttp;
+import dev.newsflow.core.ServiceHttpServer;
 import dev.newsflow.enrich.entities.EntityTagger;
 import dev.newsflow.enrich.topics.TopicTagger;
-import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +27,9 @@ public final class EnrichMain {
         EntityTagger.shared();
         TopicTagger.loadModel();
         EnrichService service = new EnrichService(config, enricher, registry);
-        Javalin http = ServiceHttp.create(registry, Map.of("kafka-streams", service.readiness(), "enrich-workers", service.workers()));
+        ServiceHttpServer http = ServiceHttpServer.create(registry,
+                Map.of("kafka-streams", service.readiness(), "enrich-workers", service.workers()), routes -> { },
+                config.management());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

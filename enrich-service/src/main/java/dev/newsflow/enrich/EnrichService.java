@@ -60,7 +60,8 @@ public final class EnrichService implements AutoCloseable {
 
     /** Creates missing topics, then starts processing; returns at once, processing goes on in stream threads. */
     public void start() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap()))) {
+        try (Admin admin = Admin.create(config.kafka().clientProperties(
+                Map.of(AdminClientConfig.CLIENT_ID_CONFIG, config.applicationId() + "-topics")))) {
             TopicInitializer.ensure(admin, config.kafka(), TOPIC_TIMEOUT);
         }
         streams.start();

@@ -7,6 +7,7 @@ import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -76,6 +77,21 @@ class EnrichConfigTest {
         // Restoring a store after a restart reads its changelog in full-size polls.
         assertThat(streams.getRestoreConsumerConfigs("enrich-restore").get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))
                 .isNotEqualTo(EnrichConfig.MAX_POLL_RECORDS);
+    }
+
+    @Test
+    void theKafkaLoginReachesEveryClientKafkaStreamsMakes() {
+        StreamsConfig streams = new StreamsConfig(EnrichConfig.fromEnv(new Env(Map.of(
+                "NEWSFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "NEWSFLOW_KAFKA_USERNAME", "newsflow-enrich", "NEWSFLOW_KAFKA_PASSWORD", "pw"))).streamsProperties());
+
+        for (Map<String, Object> client : List.of(streams.getMainConsumerConfigs("enrich", "enrich-consumer", 0),
+                streams.getRestoreConsumerConfigs("enrich-restore"), streams.getProducerConfigs("enrich-producer"),
+                streams.getAdminConfigs("enrich-admin"))) {
+            assertThat(client).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                    .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                    .hasEntrySatisfying("sasl.jaas.config", jaas -> assertThat(jaas.toString()).contains("newsflow-enrich"));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.newsflow.core.Env;
 import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
+import dev.newsflow.core.ManagementPort;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -34,10 +35,12 @@ import java.util.regex.Pattern;
  * @param search           {@code NEWSFLOW_SEARCH_*}: what one search may cost ({@link SearchLimits})
  * @param instanceId       {@code NEWSFLOW_INSTANCE_ID}, default none: the indexer's static membership name
  *                         in its consumer group ({@link InstanceId})
+ * @param management       {@code NEWSFLOW_INDEX_MANAGEMENT_PORT} and {@code NEWSFLOW_MANAGEMENT_HOST}: where
+ *                         {@code /metrics} and the detailed readiness go; unset keeps them on the public port
  */
 public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, String alias, int shards, int replicas,
                           int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff,
-                          SearchLimits search, Optional<String> instanceId) {
+                          SearchLimits search, Optional<String> instanceId, Optional<ManagementPort> management) {
 
     /** Elasticsearch index names: lowercase, no path or wildcard characters, not starting with -, _ or +. */
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -55,7 +58,8 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
                 bulk(env),
                 backoff(env),
                 SearchLimits.fromEnv(env),
-                InstanceId.fromEnv(env));
+                InstanceId.fromEnv(env),
+                ManagementPort.fromEnv(env, "NEWSFLOW_INDEX_MANAGEMENT_PORT"));
     }
 
     /** The first versioned index, made with the alias; {@code ./newsflow reindex} moves the alias to the next one. */
@@ -69,7 +73,7 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
         return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + "), alias=" + alias
                 + ", shards=" + shards + ", replicas=" + replicas + ", port=" + port + ", groupId=" + groupId
                 + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + ", search=" + search
-                + ", instanceId=" + instanceId.orElse("(dynamic)") + "]";
+                + ", instanceId=" + instanceId.orElse("(dynamic)") + ", management=" + management + "]";
     }
 
     private static URI url(Env env) {

@@ -32,7 +32,6 @@ public final class IndexKafka {
      */
     public static Map<String, Object> consumer(IndexConfig config, String groupId) {
         Map<String, Object> settings = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-consumer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -45,7 +44,7 @@ public final class IndexKafka {
         if (groupId.equals(config.groupId())) {
             config.instanceId().ifPresent(id -> settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         }
-        return Map.copyOf(settings);
+        return Map.copyOf(config.kafka().clientProperties(settings));
     }
 
     /**
@@ -54,19 +53,16 @@ public final class IndexKafka {
      * default of 1 MiB would turn a large article's dead letter into a failure of its own).
      */
     public static Map<String, Object> deadLetterProducer(IndexConfig config) {
-        return Map.of(
+        return config.kafka().clientProperties(Map.of(
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicInitializer.MAX_MESSAGE_BYTES,
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
                 ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-deadletters",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     public static Map<String, Object> admin(IndexConfig config) {
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
-                AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-admin");
+        return config.kafka().clientProperties(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-admin"));
     }
 }

@@ -1,9 +1,8 @@
 package dev.newsflow.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.newsflow.core.ServiceHttp;
+import dev.newsflow.core.ServiceHttpServer;
 import dev.newsflow.core.TopicInitializer;
-import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -40,7 +39,7 @@ public final class IndexService implements AutoCloseable {
     private final ScheduledExecutorService metricsRefresh;
     private final ArticleIndexer indexer;
     private final Thread pollThread;
-    private final Javalin http;
+    private final ServiceHttpServer http;
 
     private IndexService(IndexConfig config, PrometheusMeterRegistry registry) throws IOException, InterruptedException {
         admin = Admin.create(IndexKafka.admin(config));
@@ -66,11 +65,11 @@ public final class IndexService implements AutoCloseable {
         searchEs = ElasticsearchClients.forSearch(config.elasticsearchUrl(), config.credentials(), config.search());
         ArticleSearch search = new ArticleSearch(searchEs, config.alias(), config.search(), InstantSource.system());
         SearchGate gate = new SearchGate(config.search().maxConcurrent(), registry);
-        http = ServiceHttp.create(registry, Map.of(
+        http = ServiceHttpServer.create(registry, Map.of(
                         "elasticsearch", ReadinessChecks.elasticsearch(es),
                         "kafka", ReadinessChecks.kafka(admin),
                         "indexer", this::indexerProblem),
-                routes -> IndexRoutes.register(routes, search, gate));
+                routes -> IndexRoutes.register(routes, search, gate), config.management());
     }
 
     /**

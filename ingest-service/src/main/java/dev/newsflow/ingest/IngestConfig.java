@@ -3,6 +3,7 @@ package dev.newsflow.ingest;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
+import dev.newsflow.core.ManagementPort;
 import dev.newsflow.core.TopicInitializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,11 +40,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param kafka        where Kafka is and how the topics are named
  * @param bodyPace     {@code NEWSFLOW_INGEST_BODY_TIMEOUT}, {@code NEWSFLOW_INGEST_MIN_BODY_RATE} and
  *                     {@code NEWSFLOW_INGEST_BODY_GRACE}: how fast a body must arrive ({@link BodyPace})
+ * @param management   {@code NEWSFLOW_INGEST_MANAGEMENT_PORT} and {@code NEWSFLOW_MANAGEMENT_HOST}: where
+ *                     {@code /metrics} and the detailed readiness go; unset keeps them on the public port
  */
 public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration kafkaTimeout, long maxInflightBytes,
-                           int maxInflightRequests, KafkaSettings kafka, BodyPace bodyPace) {
+                           int maxInflightRequests, KafkaSettings kafka, BodyPace bodyPace,
+                           Optional<ManagementPort> management) {
 
     public static final String PORT = "NEWSFLOW_INGEST_PORT";
+    public static final String MANAGEMENT_PORT = "NEWSFLOW_INGEST_MANAGEMENT_PORT";
     public static final String KEYS = "NEWSFLOW_INGEST_KEYS";
     public static final String KEYS_FILE = "NEWSFLOW_INGEST_KEYS_FILE";
     public static final String MAX_BYTES = "NEWSFLOW_INGEST_MAX_BYTES";
@@ -97,7 +103,8 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
                     + " (HTTP has 250 threads, some must stay free to refuse requests), got " + maxInflightRequests);
         }
         return new IngestConfig(env.port(PORT, 8081), keys, maxBytes, kafkaTimeout, maxInflightBytes,
-                maxInflightRequests, KafkaSettings.fromEnv(env), BodyPace.fromEnv(env));
+                maxInflightRequests, KafkaSettings.fromEnv(env), BodyPace.fromEnv(env),
+                ManagementPort.fromEnv(env, MANAGEMENT_PORT));
     }
 
     /**
@@ -119,7 +126,6 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
         // Kafka insists delivery.timeout.ms >= linger.ms + request.timeout.ms.
         long lingerMs = Math.min(5, timeoutMs / 10);
         Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -135,17 +141,16 @@ public record IngestConfig(int port, List<ApiKey> keys, long maxBytes, Duration 
         // allow what the topics allow (core's limit), and more when the body limit was raised beyond it.
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 (int) Math.min(Integer.MAX_VALUE - 8, Math.max(maxBytes * 2, TopicInitializer.MAX_MESSAGE_BYTES)));
-        return props;
+        return kafka.clientProperties(props);
     }
 
     /** Admin client settings for topic creation and the readiness probe. */
     public Map<String, Object> adminProperties() {
         Map<String, Object> props = new HashMap<>();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-ingest-admin");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
-        return props;
+        return kafka.clientProperties(props);
     }
 
     static List<ApiKey> parseKeyList(String list) {

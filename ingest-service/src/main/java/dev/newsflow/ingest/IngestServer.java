@@ -2,15 +2,15 @@ package dev.newsflow.ingest;
 
 import dev.newsflow.core.Metrics;
 import dev.newsflow.core.RawArticle;
-import dev.newsflow.core.ServiceHttp;
+import dev.newsflow.core.ServiceHttpServer;
 import dev.newsflow.core.Topic;
 import dev.newsflow.core.TopicInitializer;
-import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,10 +30,10 @@ public final class IngestServer implements AutoCloseable {
     private final Admin admin;
     private final Producer<String, RawArticle> producer;
     private final KafkaClientMetrics producerMetrics;
-    private final Javalin app;
+    private final ServiceHttpServer app;
 
     private IngestServer(IngestConfig config, Admin admin, Producer<String, RawArticle> producer,
-                         KafkaClientMetrics producerMetrics, Javalin app) {
+                         KafkaClientMetrics producerMetrics, ServiceHttpServer app) {
         this.config = config;
         this.admin = admin;
         this.producer = producer;
@@ -71,14 +71,19 @@ public final class IngestServer implements AutoCloseable {
                 new ArticlePublisher(producer, raw.name(), config.kafkaTimeout(), backlog),
                 new IngestMetrics(registry, InstantSource.system(), keys.sources()),
                 config.maxBytes(), inflight, config.bodyPace(), InstantSource.system());
-        Javalin app = ServiceHttp.create(registry, Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)),
-                routes::addTo);
+        ServiceHttpServer app = ServiceHttpServer.create(registry,
+                Map.of("kafka", new KafkaReadiness(admin, READINESS_TIMEOUT)), routes::addTo, config.management());
         app.start(config.port());
         log.info("ingest-service listening on port {}, writing to {} at {}, sources {}; at most {} requests and "
                         + "{} bytes in flight, {} bytes awaiting Kafka", app.port(), raw.name(),
                 config.kafka().bootstrap(), keys.sources(), config.maxInflightRequests(), config.maxInflightBytes(),
                 config.kafkaBacklogBytes());
         return new IngestServer(config, admin, producer, producerMetrics, app);
+    }
+
+    /** The management port, when {@code /metrics} is served apart from the public port. */
+    public OptionalInt managementPort() {
+        return app.managementPort();
     }
 
     /** The port HTTP listens on; the actual one when the config asked for 0. */

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,7 +18,9 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node Kafka (KRaft broker and controller in one JVM) run from the
- * {@code kafka_2.13} artifact's classes, with its data under {@code home/kafka}.
+ * {@code kafka_2.13} artifact's classes, with its data under {@code home/kafka}. Its client listener
+ * takes PLAINTEXT, or with {@link ScramUsers} only SASL_PLAINTEXT logins with SCRAM-SHA-512, checked
+ * against ACLs by the standard authorizer.
  */
 final class KafkaBroker extends LocalServer {
 
@@ -24,10 +29,16 @@ final class KafkaBroker extends LocalServer {
 
     private final StackSettings settings;
     private final Path dir;
+    private final Optional<ScramUsers> scram;
 
     KafkaBroker(StackSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    KafkaBroker(StackSettings settings, Optional<ScramUsers> scram) {
         this.settings = settings;
         this.dir = settings.home().resolve("kafka");
+        this.scram = scram;
     }
 
     /** Formats the storage on first use, starts the broker and waits until it answers. */
@@ -38,8 +49,14 @@ final class KafkaBroker extends LocalServer {
         Path config = writeConfig();
         Path data = dir.resolve("data");
         if (!Files.exists(data.resolve("meta.properties"))) {
-            ChildProcess format = jvm("kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
-                    "--config", config.toString(), "--ignore-formatted")
+            List<String> args = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                    "--config", config.toString(), "--ignore-formatted"));
+            // KRaft keeps SCRAM credentials in its metadata log: format writes the first ones into it.
+            scram.ifPresent(users -> users.all().forEach((name, password) -> {
+                args.add("--add-scram");
+                args.add("SCRAM-SHA-512=[name=" + name + ",password=" + password + "]");
+            }));
+            ChildProcess format = jvm("kafka.tools.StorageTool", args.toArray(String[]::new))
                     .start("Kafka storage format", dir.resolve("format.log"));
             int exit = format.awaitExit(Duration.ofSeconds(60));
             if (exit != 0) {
@@ -60,6 +77,7 @@ final class KafkaBroker extends LocalServer {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.endpoints().kafkaBootstrap());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        scram.ifPresent(users -> props.putAll(users.login(users.admin()).properties()));
         try (Admin admin = Admin.create(props)) {
             return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
@@ -89,7 +107,8 @@ final class KafkaBroker extends LocalServer {
             try (InputStream logback = KafkaBroker.class.getResourceAsStream(LOGBACK_RESOURCE)) {
                 Files.write(dir.resolve("logback.xml"), logback.readAllBytes());
             }
-            String listeners = "PLAINTEXT://127.0.0.1:" + settings.kafkaPort()
+            String client = scram.isPresent() ? "SASL_PLAINTEXT" : "PLAINTEXT";
+            String listeners = client + "://127.0.0.1:" + settings.kafkaPort()
                     + ",CONTROLLER://127.0.0.1:" + settings.controllerPort();
             String config = String.join("\n",
                     "# Written by Newsflow's local stack at every start; edits are lost.",
@@ -97,10 +116,11 @@ final class KafkaBroker extends LocalServer {
                     "node.id=1",
                     "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
                     "listeners=" + listeners,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + settings.kafkaPort(),
+                    "advertised.listeners=" + client + "://127.0.0.1:" + settings.kafkaPort(),
                     "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                    "inter.broker.listener.name=" + client,
+                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + client + ":" + client,
+                    scram.map(KafkaBroker::scramConfig).orElse(""),
                     "log.dirs=" + dir.resolve("data"),
                     "num.partitions=6",
                     // One node: every internal topic has one replica.
@@ -119,6 +139,21 @@ final class KafkaBroker extends LocalServer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Kafka's configuration under " + dir, e);
         }
+    }
+
+    /**
+     * The broker logs in to its own listener as the admin. The controller listener stays PLAINTEXT on
+     * loopback: its only client is this JVM's broker, which arrives there as {@code User:ANONYMOUS} and
+     * must be a super user for the controller to accept its registration.
+     */
+    private static String scramConfig(ScramUsers users) {
+        String login = users.login(users.admin()).properties().get("sasl.jaas.config").toString();
+        return String.join("\n",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=" + login,
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + users.admin() + ";User:ANONYMOUS");
     }
 
     private static String classpath() {
