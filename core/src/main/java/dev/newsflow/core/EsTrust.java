@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -86,6 +88,32 @@ public record EsTrust(Optional<Path> caCertificate, List<X509Certificate> author
             // Every JVM has a default key store type, PKIX and TLS; failing here is a broken JVM.
             throw new IllegalStateException("cannot build a TLS context trusting " + caCertificate.orElseThrow(), e);
         }
+    }
+
+    /**
+     * Whether {@code failure} is Elasticsearch's certificate being refused: signed by a CA this process
+     * does not trust, or not naming the host of the URL. Unlike a node that is still starting, that
+     * does not pass by waiting.
+     */
+    public static boolean isCertificateRefusal(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof CertificateException || t instanceof CertPathBuilderException
+                    || t instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to tell the operator about a {@linkplain #isCertificateRefusal certificate refusal}. */
+    public static String refusalAdvice(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "Elasticsearch's TLS certificate was refused (" + root.getMessage() + "): set " + CA_CERT
+                + " to the PEM certificate of the CA that signed it, and use a host name the certificate names";
     }
 
     @Override

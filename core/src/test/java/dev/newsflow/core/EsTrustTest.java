@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,19 @@ class EsTrustTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("NEWSFLOW_ES_URL must be an https URL");
         assertThat(EsTrust.fromEnv(new Env(Map.of()), URI.create("https://es.example:9200"))).isEqualTo(EsTrust.JVM_DEFAULT);
+    }
+
+    @Test
+    void tellsACertificateRefusalFromAFailureThatMayPass() {
+        var refused = new IOException("handshake", new SSLHandshakeException("PKIX path building failed"));
+        refused.getCause().initCause(new CertificateException("unable to find valid certification path"));
+        var starting = new ConnectException("Connection refused");
+
+        assertThat(EsTrust.isCertificateRefusal(refused)).isTrue();
+        assertThat(EsTrust.isCertificateRefusal(starting)).isFalse();
+        assertThat(EsTrust.refusalAdvice(refused))
+                .contains("unable to find valid certification path")
+                .contains("NEWSFLOW_ES_CA_CERT");
     }
 
     private static Path testCa() throws URISyntaxException {

@@ -142,6 +142,11 @@ class SecuredElasticsearchIT {
                     .satisfies(e -> assertThat(causes(e)).anySatisfy(cause -> assertThat(cause)
                             .isInstanceOf(SSLHandshakeException.class)
                             .hasMessageContaining("unable to find valid certification path")));
+            // The service gives up at once, saying what to set, rather than waiting for a node that answers.
+            assertThatThrownBy(() -> IndexManager.of(untrusting, index.config).awaitReachable(Duration.ofMinutes(5)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("TLS certificate was refused")
+                    .hasMessageContaining("NEWSFLOW_ES_CA_CERT");
         }
     }
 
