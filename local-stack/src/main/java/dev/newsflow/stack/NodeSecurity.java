@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * before the node starts: {@code elasticsearch-certutil} makes a CA and a certificate for
  * 127.0.0.1/localhost signed by it (PEM, under {@code config/certs}), {@code elasticsearch-keystore}
  * stores the bootstrap password, {@code elasticsearch-users} adds the file-realm users, and the roles
- * are written to {@code roles.yml}. Each tool is a small JVM of a few seconds; the certificate chain and the
- * user chain run side by side.
+ * are written to {@code roles.yml}. Each tool is a small JVM of a few seconds.
  */
 final class NodeSecurity {
 
@@ -60,9 +59,11 @@ final class NodeSecurity {
     void prepare() {
         try {
             writeRoles();
-            CompletableFuture<Void> certificates = CompletableFuture.runAsync(this::certificates);
-            CompletableFuture<Void> accounts = CompletableFuture.runAsync(this::accounts);
-            CompletableFuture.allOf(certificates, accounts).join();
+            // Three independent chains, each mostly a JVM starting: side by side they take the longest one's time.
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(this::certificates),
+                    CompletableFuture.runAsync(this::bootstrapPassword),
+                    CompletableFuture.runAsync(this::users)).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -111,8 +112,11 @@ final class NodeSecurity {
         log.info("made a CA and a certificate for 127.0.0.1/localhost under {}", certs);
     }
 
-    private void accounts() {
+    private void bootstrapPassword() {
         run(security.elasticPassword(), "elasticsearch-keystore", "add", "--force", "--stdin", "bootstrap.password");
+    }
+
+    private void users() {
         String known = read(config.resolve("users"));
         for (EsSecurity.User user : security.users()) {
             if (known.lines().anyMatch(line -> line.startsWith(user.name() + ":"))) {
