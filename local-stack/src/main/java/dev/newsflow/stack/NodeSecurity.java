@@ -55,7 +55,7 @@ final class NodeSecurity {
         return config.resolve("certs/ca.crt");
     }
 
-    /** Makes what is missing (certificates, users) and writes what is cheap (roles, password) every time. */
+    /** Writes the roles and the bootstrap password at every start; makes the certificates and users when missing. */
     void prepare() {
         try {
             writeRoles();
@@ -93,6 +93,10 @@ final class NodeSecurity {
         }
         Path work = config.resolve("certs-work");
         try {
+            if (Files.exists(work)) {
+                // Left by a start that died half-way: begin again from an empty folder.
+                deleteTree(work);
+            }
             Files.createDirectories(work);
             run(null, "elasticsearch-certutil", "ca", "--pem", "--silent", "--out", work.resolve("ca.zip").toString());
             Map<String, Path> ca = unzip(work.resolve("ca.zip"), work);
@@ -101,7 +105,8 @@ final class NodeSecurity {
                     "--ip", "127.0.0.1", "--dns", "localhost", "--out", work.resolve("node.zip").toString());
             Map<String, Path> node = unzip(work.resolve("node.zip"), work);
             Files.createDirectories(certs);
-            for (Path file : List.of(ca.get("ca.crt"), ca.get("ca.key"), node.get("node.key"), node.get("node.crt"))) {
+            // The CA's key goes with the work folder: nothing else is ever signed with it.
+            for (Path file : List.of(ca.get("ca.crt"), node.get("node.key"), node.get("node.crt"))) {
                 // node.crt last: its presence says the set is complete.
                 Files.move(file, certs.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
