@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.core.EsCredentials;
+import dev.newsflow.core.EsTrust;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
@@ -29,10 +30,11 @@ import java.util.Set;
  * @param enrichGroup      {@code NEWSFLOW_ENRICH_APP_ID}, default {@code newsflow-enrich} (the Streams application id)
  * @param indexGroup       {@code NEWSFLOW_INDEX_GROUP_ID}, default {@code newsflow-index}
  * @param timeout          {@code NEWSFLOW_CLI_TIMEOUT}, default 5s: how long one server may take to answer
+ * @param elasticsearchTrust {@code NEWSFLOW_ES_CA_CERT}: the CA an https Elasticsearch URL is checked against
  */
 public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials elasticsearchAuth, String alias,
                         Map<String, URI> services, Set<String> checkedServices, Duration quietAfter,
-                        String enrichGroup, String indexGroup, Duration timeout) {
+                        String enrichGroup, String indexGroup, Duration timeout, EsTrust elasticsearchTrust) {
 
     public static final String INGEST = "ingest";
     public static final String ENRICH = "enrich";
@@ -51,9 +53,10 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
         services.put(INDEX, url(env, "NEWSFLOW_INDEX_URL", "http://127.0.0.1:8083"));
         Duration quietAfter = positive(env, "NEWSFLOW_QUIET_AFTER", Duration.ofHours(1));
         Duration timeout = positive(env, "NEWSFLOW_CLI_TIMEOUT", Duration.ofSeconds(5));
+        URI elasticsearch = url(env, "NEWSFLOW_ES_URL", "http://127.0.0.1:9200");
         return new CliConfig(
                 KafkaSettings.fromEnv(env),
-                url(env, "NEWSFLOW_ES_URL", "http://127.0.0.1:9200"),
+                elasticsearch,
                 EsCredentials.fromEnv(env),
                 env.string("NEWSFLOW_INDEX_ALIAS", "news"),
                 services,
@@ -61,7 +64,8 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
                 quietAfter,
                 env.string("NEWSFLOW_ENRICH_APP_ID", "newsflow-enrich"),
                 env.string("NEWSFLOW_INDEX_GROUP_ID", "newsflow-index"),
-                timeout);
+                timeout,
+                EsTrust.fromEnv(env, elasticsearch));
     }
 
     /**
@@ -88,13 +92,13 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
     /** The same settings checking other services. */
     public CliConfig withCheckedServices(Set<String> names) {
         return new CliConfig(kafka, elasticsearchUrl, elasticsearchAuth, alias, services, names, quietAfter,
-                enrichGroup, indexGroup, timeout);
+                enrichGroup, indexGroup, timeout, elasticsearchTrust);
     }
 
     /** The same settings with another quiet threshold. */
     public CliConfig withQuietAfter(Duration threshold) {
         return new CliConfig(kafka, elasticsearchUrl, elasticsearchAuth, alias, services, checkedServices, threshold,
-                enrichGroup, indexGroup, timeout);
+                enrichGroup, indexGroup, timeout, elasticsearchTrust);
     }
 
     private static URI url(Env env, String name, String fallback) {

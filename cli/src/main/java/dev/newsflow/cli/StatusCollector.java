@@ -24,13 +24,20 @@ public final class StatusCollector {
     private final Admin admin;
     private final Consumer<byte[], byte[]> consumer;
     private final HttpClient http;
+    private final HttpClient elasticsearchHttp;
     private final Clock clock;
 
-    public StatusCollector(CliConfig config, Admin admin, Consumer<byte[], byte[]> consumer, HttpClient http, Clock clock) {
+    /**
+     * @param http              for the services' readiness probes
+     * @param elasticsearchHttp for Elasticsearch, trusting its CA when one is configured
+     */
+    public StatusCollector(CliConfig config, Admin admin, Consumer<byte[], byte[]> consumer, HttpClient http,
+                           HttpClient elasticsearchHttp, Clock clock) {
         this.config = config;
         this.admin = admin;
         this.consumer = consumer;
         this.http = http;
+        this.elasticsearchHttp = elasticsearchHttp;
         this.clock = clock;
     }
 
@@ -44,7 +51,7 @@ public final class StatusCollector {
         DeadLetterSummary deadLetters = kafka.reachable()
                 ? deadLetters(topics.deadletter().name())
                 : DeadLetterSummary.unreadable(topics.deadletter().name(), "Kafka is not reachable");
-        IndexStatus index = new ElasticsearchProbe(http, config.elasticsearchUrl(), config.elasticsearchAuth(), config.timeout())
+        IndexStatus index = new ElasticsearchProbe(elasticsearchHttp, config.elasticsearchUrl(), config.elasticsearchAuth(), config.timeout())
                 .read(config.alias());
         Map<String, URI> checked = new LinkedHashMap<>(config.services());
         checked.keySet().retainAll(config.checkedServices());

@@ -72,13 +72,21 @@ public final class StatusCommand implements Callable<Integer> {
         return config;
     }
 
+    /** Elasticsearch's own client: its CA (when given) must not decide whom the service probes trust. */
+    static HttpClient elasticsearchClient(CliConfig config) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.timeout());
+        config.elasticsearchTrust().sslContext().ifPresent(builder::sslContext);
+        return builder.build();
+    }
+
     @Override
     public Integer call() {
         CliConfig config = config();
         Admin admin = Admin.create(KafkaClients.admin(config));
         Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.reader(config));
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(config.timeout()).build()) {
-            StatusReport report = new StatusCollector(config, admin, consumer, http, clock).collect();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+             HttpClient elasticsearch = elasticsearchClient(config)) {
+            StatusReport report = new StatusCollector(config, admin, consumer, http, elasticsearch, clock).collect();
             new StatusPrinter(spec.commandLine().getOut()).print(report);
             return report.exitCode(strict);
         } finally {

@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.core.EsCredentials;
+import dev.newsflow.core.EsTrust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +30,15 @@ class CliConfigTest {
         assertThat(config.quietAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(config.enrichGroup()).isEqualTo("newsflow-enrich");
         assertThat(config.indexGroup()).isEqualTo("newsflow-index");
+        assertThat(config.elasticsearchTrust()).isEqualTo(EsTrust.JVM_DEFAULT);
+    }
+
+    @Test
+    void anUnreadableCaCertificateNamesTheVariable() {
+        assertThatThrownBy(() -> CliConfig.fromEnv(new Env(Map.of(
+                "NEWSFLOW_ES_URL", "https://es.example:9200", "NEWSFLOW_ES_CA_CERT", "/no/such/ca.crt"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("NEWSFLOW_ES_CA_CERT");
     }
 
     @Test

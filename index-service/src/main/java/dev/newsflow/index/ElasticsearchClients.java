@@ -1,6 +1,7 @@
 package dev.newsflow.index;
 
 import dev.newsflow.core.EsCredentials;
+import dev.newsflow.core.EsTrust;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
@@ -24,10 +25,15 @@ public final class ElasticsearchClients {
     private ElasticsearchClients() {
     }
 
-    /** A client for {@code url}; closing it releases its connections and I/O threads. */
+    /** A client for {@code url}, https checked against the JVM's trust store. */
     public static ElasticsearchClient create(URI url, EsCredentials credentials) {
+        return create(url, credentials, EsTrust.JVM_DEFAULT);
+    }
+
+    /** A client for {@code url}; closing it releases its connections and I/O threads. */
+    public static ElasticsearchClient create(URI url, EsCredentials credentials, EsTrust trust) {
         // A stalled node must fail the request, so the indexer's own retry loop takes over.
-        return create(url, credentials, Duration.ofSeconds(60), Rest5ClientBuilder.DEFAULT_MAX_CONN_TOTAL);
+        return create(url, credentials, trust, Duration.ofSeconds(60), Rest5ClientBuilder.DEFAULT_MAX_CONN_TOTAL);
     }
 
     /**
@@ -35,16 +41,19 @@ public final class ElasticsearchClients {
      * connections: as many as searches may run at once, and a response timeout a second past the
      * time Elasticsearch is given per search.
      */
-    public static ElasticsearchClient forSearch(URI url, EsCredentials credentials, SearchLimits limits) {
-        return create(url, credentials, limits.timeout().plusSeconds(1), limits.maxConcurrent());
+    public static ElasticsearchClient forSearch(URI url, EsCredentials credentials, EsTrust trust, SearchLimits limits) {
+        return create(url, credentials, trust, limits.timeout().plusSeconds(1), limits.maxConcurrent());
     }
 
-    private static ElasticsearchClient create(URI url, EsCredentials credentials, Duration responseTimeout, int connections) {
+    private static ElasticsearchClient create(URI url, EsCredentials credentials, EsTrust trust, Duration responseTimeout,
+                                              int connections) {
         var builder = Rest5Client.builder(url)
                 .setConnectionManagerCallback(pool -> pool.setMaxConnTotal(connections).setMaxConnPerRoute(connections))
                 .setRequestConfigCallback(request -> request
                         .setConnectionRequestTimeout(Timeout.of(5, TimeUnit.SECONDS))
                         .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis())));
+        // The builder hands it to the connection pool as its TLS strategy, before our pool callback runs.
+        trust.sslContext().ifPresent(builder::setSSLContext);
         credentials.authorization().ifPresent(value ->
                 builder.setDefaultHeaders(new Header[]{new BasicHeader(HttpHeaders.AUTHORIZATION, value)}));
         var transport = new Rest5ClientTransport(builder.build(), new JacksonJsonpMapper(Json.mapper()));

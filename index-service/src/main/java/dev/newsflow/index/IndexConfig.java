@@ -3,6 +3,7 @@ package dev.newsflow.index;
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.EsCredentials;
+import dev.newsflow.core.EsTrust;
 import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
 import dev.newsflow.core.ManagementPort;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  *
  * @param elasticsearchUrl {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}
  * @param credentials      {@code NEWSFLOW_ES_USERNAME}/{@code NEWSFLOW_ES_PASSWORD} or {@code NEWSFLOW_ES_API_KEY}
+ * @param trust            {@code NEWSFLOW_ES_CA_CERT}: the CA an https URL is checked against; default the JVM's trust store
  * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}; first behind it is {@link #indexName()}
  * @param shards           {@code NEWSFLOW_INDEX_SHARDS}, default 1
  * @param replicas         {@code NEWSFLOW_INDEX_REPLICAS}, default 0 (one local node)
@@ -40,14 +42,16 @@ import java.util.regex.Pattern;
  */
 public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, String alias, int shards, int replicas,
                           int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff,
-                          SearchLimits search, Optional<String> instanceId, Optional<ManagementPort> management) {
+                          SearchLimits search, Optional<String> instanceId, Optional<ManagementPort> management,
+                          EsTrust trust) {
 
     /** Elasticsearch index names: lowercase, no path or wildcard characters, not starting with -, _ or +. */
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     public static IndexConfig fromEnv(Env env) {
+        URI url = url(env);
         return new IndexConfig(
-                url(env),
+                url,
                 EsCredentials.fromEnv(env),
                 alias(env),
                 atLeast(env, "NEWSFLOW_INDEX_SHARDS", 1, 1),
@@ -59,7 +63,8 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
                 backoff(env),
                 SearchLimits.fromEnv(env),
                 InstanceId.fromEnv(env),
-                ManagementPort.fromEnv(env, "NEWSFLOW_INDEX_MANAGEMENT_PORT"));
+                ManagementPort.fromEnv(env, "NEWSFLOW_INDEX_MANAGEMENT_PORT"),
+                EsTrust.fromEnv(env, url));
     }
 
     /** The first versioned index, made with the alias; {@code ./newsflow reindex} moves the alias to the next one. */
@@ -70,7 +75,7 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
     /** Keeps secrets out of logs: the credentials print as their kind only. */
     @Override
     public String toString() {
-        return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + "), alias=" + alias
+        return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + ", " + trust + "), alias=" + alias
                 + ", shards=" + shards + ", replicas=" + replicas + ", port=" + port + ", groupId=" + groupId
                 + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + ", search=" + search
                 + ", instanceId=" + instanceId.orElse("(dynamic)") + ", management=" + management + "]";

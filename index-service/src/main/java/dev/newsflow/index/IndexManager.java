@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import dev.newsflow.core.EsTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,7 +73,8 @@ public final class IndexManager {
      * Waits until Elasticsearch answers {@code _cluster/health}, so a service started together with
      * its node does not fail on the node's first seconds.
      *
-     * @throws IllegalStateException when it does not answer within {@code timeout}
+     * @throws IllegalStateException when it does not answer within {@code timeout}, or at once when
+     *                               its TLS certificate is refused (waiting would not change that)
      */
     public void awaitReachable(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -81,6 +83,9 @@ public final class IndexManager {
                 es.cluster().health(h -> h.waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("5s")));
                 return;
             } catch (IOException | ElasticsearchException e) {
+                if (EsTrust.isCertificateRefusal(e)) {
+                    throw new IllegalStateException(EsTrust.refusalAdvice(e), e);
+                }
                 if (System.nanoTime() - deadline > 0) {
                     throw new IllegalStateException("Elasticsearch did not answer within " + timeout.toSeconds()
                             + "s: " + e, e);

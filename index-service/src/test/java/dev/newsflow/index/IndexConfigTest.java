@@ -1,6 +1,7 @@
 package dev.newsflow.index;
 
 import dev.newsflow.core.EsCredentials;
+import dev.newsflow.core.EsTrust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,6 +31,7 @@ class IndexConfigTest {
         assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(config.bulk()).isEqualTo(BulkSettings.DEFAULTS);
         assertThat(config.backoff()).isEqualTo(Backoff.DEFAULTS);
+        assertThat(config.trust()).isEqualTo(EsTrust.JVM_DEFAULT);
     }
 
     @Test
@@ -76,6 +78,8 @@ class IndexConfigTest {
         assertThatThrownBy(() -> config(Map.of("NEWSFLOW_ES_API_KEY", "k", "NEWSFLOW_ES_USERNAME", "u",
                 "NEWSFLOW_ES_PASSWORD", "p")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ES_API_KEY");
+        assertThatThrownBy(() -> config(Map.of("NEWSFLOW_ES_URL", "https://es:9200", "NEWSFLOW_ES_CA_CERT", "/no/such/ca.crt")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_ES_CA_CERT");
         assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INDEX_ALIAS", "News")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NEWSFLOW_INDEX_ALIAS");
         assertThatThrownBy(() -> config(Map.of("NEWSFLOW_INDEX_PORT", "70000")))

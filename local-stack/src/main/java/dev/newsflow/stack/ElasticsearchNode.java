@@ -13,12 +13,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.newsflow.core.EsCredentials;
+import dev.newsflow.core.EsTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single Elasticsearch node with security off, bound to loopback, keeping its data under
- * {@code home/elasticsearch}. Run as {@code nobody} when this process is root.
+ * A single Elasticsearch node bound to loopback, keeping its data under {@code home/elasticsearch}:
+ * security off, or on with TLS over HTTP ({@link EsSecurity}). Run as {@code nobody} when this
+ * process is root.
  */
 final class ElasticsearchNode extends LocalServer {
 
@@ -26,10 +29,28 @@ final class ElasticsearchNode extends LocalServer {
     private static final Path UNPRIVILEGED_BASE = Path.of("/var/tmp/newsflow");
 
     private final StackSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Null: security off. */
+    private final EsSecurity security;
+    private HttpClient http;
 
     ElasticsearchNode(StackSettings settings) {
+        this(settings, null);
+    }
+
+    ElasticsearchNode(StackSettings settings, EsSecurity security) {
         this.settings = settings;
+        this.security = security;
+    }
+
+    /** Where the node answers: http, or https with security on. */
+    String url() {
+        String url = settings.endpoints().elasticsearchUrl();
+        return security == null ? url : url.replaceFirst("^http:", "https:");
+    }
+
+    /** The CA certificate that signed the node's own, when security is on. */
+    Path caCertificate() {
+        return NodeSecurity.caCertificate(settings.home().resolve("elasticsearch/config"));
     }
 
     @Override
@@ -39,7 +60,11 @@ final class ElasticsearchNode extends LocalServer {
         Path install = ElasticsearchDistribution.installIn(reachable(settings.cache(), "cache"));
         Path dir = reachable(settings.home().resolve("elasticsearch"), "elasticsearch");
         Path config = writeConfig(install, dir);
+        if (security != null) {
+            new NodeSecurity(install, config, security).prepare();
+        }
         ServiceAccount.handOver(dir);
+        http = probeClient(config);
 
         List<String> command = new ArrayList<>(ServiceAccount.commandPrefix());
         command.add(install.resolve("bin/elasticsearch").toString());
@@ -55,17 +80,28 @@ final class ElasticsearchNode extends LocalServer {
 
     private boolean healthy() {
         // GET / answers 405 on this distribution; cluster health is the readiness probe.
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.endpoints().elasticsearchUrl()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url()
                         + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5)).GET();
+        if (security != null) {
+            request.header("Authorization", EsCredentials.basic("elastic", security.elasticPassword()).authorization().orElseThrow());
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private HttpClient probeClient(Path config) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (security != null) {
+            EsTrust.caCertificate(NodeSecurity.caCertificate(config)).sslContext().ifPresent(builder::sslContext);
+        }
+        return builder.build();
     }
 
     private Path writeConfig(Path install, Path dir) {
@@ -86,7 +122,7 @@ final class ElasticsearchNode extends LocalServer {
                     "transport.port: " + settings.esTransportPort(),
                     "path.data: " + dir.resolve("data"),
                     "path.logs: " + dir.resolve("logs"),
-                    "xpack.security.enabled: false",
+                    security == null ? "xpack.security.enabled: false" : NodeSecurity.SETTINGS,
                     // A nearly full laptop disk must not turn the index read-only under a demo.
                     "cluster.routing.allocation.disk.threshold_enabled: false",
                     "action.destructive_requires_name: false",
