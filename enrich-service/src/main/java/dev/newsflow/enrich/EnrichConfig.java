@@ -111,7 +111,7 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        // The internal topics (the dedup repartition topic, the store changelogs) follow the same replication as ours.
+        // The internal topics (the dedup repartition topics, the store changelogs) follow the same replication as ours.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replication());
         // A stream thread commits (and so ends its transaction) only between rounds of processing what it
         // polled, and it lets a round grow while rounds are quick (the dedup step's are). At 35-70 ms an

@@ -3,7 +3,7 @@ package dev.newsflow.enrich;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topics;
-import dev.newsflow.enrich.dedup.DedupProcessor;
+import dev.newsflow.enrich.dedup.BandRouter;
 import dev.newsflow.enrich.dedup.Fingerprint;
 import dev.newsflow.core.TopicInitializer;
 import java.time.Duration;
@@ -87,9 +87,9 @@ final class EnrichProcessor implements Processor<String, RawArticle, byte[], byt
             throw new EnrichmentException("the enriched article is " + value.length + " bytes, more than the "
                     + MAX_ENRICHED_BYTES + " a record may hold");
         }
-        // Fingerprinting here, in parallel across partitions, leaves the single-partition dedup step only lookups.
+        // Fingerprinting here, in parallel across partitions, leaves the dedup steps only lookups.
         Headers headers = new RecordHeaders(record.headers().toArray());
-        Fingerprint.of(article.body()).ifPresent(f -> headers.add(DedupProcessor.FINGERPRINT_HEADER, f.toBytes()));
+        Fingerprint.of(article.body()).ifPresent(f -> headers.add(BandRouter.FINGERPRINT_HEADER, f.toBytes()));
         return new Outcome(record.withKey(key).withValue(value).withHeaders(headers), false);
     }
 

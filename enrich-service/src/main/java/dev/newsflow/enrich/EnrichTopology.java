@@ -1,11 +1,11 @@
 package dev.newsflow.enrich;
 
-import dev.newsflow.core.JsonSerde;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topic;
 import dev.newsflow.core.Topics;
-import dev.newsflow.enrich.dedup.DedupProcessor;
-import dev.newsflow.enrich.dedup.SeenArticle;
+import dev.newsflow.enrich.dedup.BandIndex;
+import dev.newsflow.enrich.dedup.BandRouter;
+import dev.newsflow.enrich.dedup.CopyResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -28,19 +29,34 @@ import org.apache.kafka.streams.state.Stores;
  * it came, with the reason and its origin, in the same transaction as everything else. The topology
  * therefore has no dead letter branch of its own.
  *
- * <p>Dedup must compare each article with every recent one, but state stores are per partition and
- * articles are spread over partitions by id. So enriched records (tombstones too, to keep each id's
- * order) pass through an internal repartition topic of ONE partition to {@link DedupProcessor}, whose
- * stores thus see all articles. Keys stay the article ids, so the sink needs no re-keying. The costly
- * work, enriching and fingerprinting, stays parallel; the single partition only does store lookups.
+ * <p>Dedup must compare each article with every recent one, yet state stores are per partition. So instead of
+ * gathering all articles in one place, it looks them up by their fingerprint's LSH band keys, and each band key
+ * lives on one partition; every step runs on as many partitions as the raw topic has:
+ * <ol>
+ *   <li>{@link BandRouter}, right after the enrich step (keyed by id): one {@code BandOp}
+ *       per band key through the {@value #BANDS_TOPIC} repartition topic, and the article itself through
+ *       {@value #ARTICLES_TOPIC}; an update or a withdrawal also takes back the band entries of the previous version.</li>
+ *   <li>{@link BandIndex}, keyed by band key: answers which close articles share that key, keyed by article id
+ *       through {@value #ANSWERS_TOPIC}, and files the article under the key.</li>
+ *   <li>{@link CopyResolver}, keyed by id (the articles and the answers are co-partitioned): holds each article
+ *       until all its bands answered, sets {@code duplicate_of}, and sends the versions of an id in their order.</li>
+ * </ol>
+ * All of it is one topology under exactly-once, its state in stores with changelogs. Tombstones take the same
+ * path (with no band lookups) so that nothing overtakes an earlier version of the same id.
  */
 public final class EnrichTopology {
 
     static final String SOURCE = "raw-source";
     /** The enrich step: the only processor whose failures are the record's, and so dead letters. */
     static final String PROCESSOR = "enrich";
-    static final String DEDUP_TOPIC = "dedup";
-    static final String DEDUP = "dedup";
+    static final String ROUTER = "dedup-route";
+    static final String TO_BANDS = "dedup-to-bands";
+    static final String TO_RESOLVER = "dedup-to-resolver";
+    static final String BANDS_TOPIC = "dedup-bands";
+    static final String BAND_INDEX = "dedup-band-index";
+    static final String ANSWERS_TOPIC = "dedup-answers";
+    static final String ARTICLES_TOPIC = "dedup-articles";
+    static final String RESOLVER = "dedup-resolve";
     static final String ENRICHED_SINK = "enriched-sink";
     /** How long fingerprints are kept when the caller does not say (EnrichConfig's default). */
     static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
@@ -69,18 +85,33 @@ public final class EnrichTopology {
         EnrichMeters meters = new EnrichMeters(registry);
         Serde<byte[]> bytes = Serdes.ByteArray();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.ARTICLES),
-                Serdes.String(), new JsonSerde<>(SeenArticle.class)).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.BANDS),
-                Serdes.String(), Serdes.String()).withCachingDisabled());
+        addStore(builder, BandRouter.KNOWN, BandRouter.knownSerde());
+        addStore(builder, BandIndex.BANDS, BandIndex.membersSerde());
+        addStore(builder, CopyResolver.PENDING, CopyResolver.pendingSerde());
+        addStore(builder, CopyResolver.TALLIES, CopyResolver.tallySerde());
 
         Topic<String, RawArticle> raw = topics.raw();
-        builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName(SOURCE))
+        KStream<byte[], byte[]> routed = builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName(SOURCE))
                 .process(() -> new EnrichProcessor(topics, enricher, recordBudget, meters), Named.as(PROCESSOR))
-                .repartition(Repartitioned.with(bytes, bytes).withName(DEDUP_TOPIC).withNumberOfPartitions(1))
-                .process(() -> new DedupProcessor(topics, dedupRetention, meters), Named.as(DEDUP),
-                        DedupProcessor.ARTICLES, DedupProcessor.BANDS)
+                .process(() -> new BandRouter(dedupRetention, TO_BANDS, TO_RESOLVER), Named.as(ROUTER), BandRouter.KNOWN);
+        // No partition counts below: Streams gives each repartition topic as many partitions as the raw topic.
+        // The two pass-through filters are named children, so that BandRouter can send each record to one of them.
+        KStream<byte[], byte[]> answers = routed.filter((k, v) -> true, Named.as(TO_BANDS))
+                .repartition(Repartitioned.with(bytes, bytes).withName(BANDS_TOPIC))
+                .process(() -> new BandIndex(dedupRetention), Named.as(BAND_INDEX), BandIndex.BANDS)
+                .repartition(Repartitioned.with(bytes, bytes).withName(ANSWERS_TOPIC));
+        routed.filter((k, v) -> true, Named.as(TO_RESOLVER))
+                .repartition(Repartitioned.with(bytes, bytes).withName(ARTICLES_TOPIC))
+                .merge(answers, Named.as("dedup-articles-and-answers"))
+                .process(() -> new CopyResolver(topics, meters), Named.as(RESOLVER), CopyResolver.PENDING, CopyResolver.TALLIES)
                 .to(topics.enriched().name(), Produced.with(bytes, bytes).withName(ENRICHED_SINK));
         return builder.build();
+    }
+
+    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+        // No record cache: every store here is read back by the very next records (dedup's own lookups), so a
+        // cache would only hold memory; the changelog gets each write within the transaction either way.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingDisabled());
     }
 }

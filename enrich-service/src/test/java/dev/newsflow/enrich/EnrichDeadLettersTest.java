@@ -69,7 +69,7 @@ class EnrichDeadLettersTest {
     void failuresThatAreNotTheRecordsFailTheTaskInsteadOfDroppingIt() {
         ProcessingFailureHandler handler = configured(new ProcessingFailureHandler(), EnrichDeadLetters.streamsConfig(topics, registry));
 
-        var dedup = handler.handleError(context(EnrichTopology.DEDUP), record(), new IllegalStateException("store closed"));
+        var dedup = handler.handleError(context(EnrichTopology.RESOLVER), record(), new IllegalStateException("store closed"));
         var kafka = handler.handleError(context(EnrichTopology.PROCESSOR), record(),
                 new StreamsException("Error encountered sending record to topic t-dedup-repartition"));
 

@@ -23,6 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -126,7 +129,7 @@ class EnrichIT {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), Serdes.String().serializer(), topics.raw().valueSerde().serializer())) {
-            // Partitions 0 and 1 are read by different tasks: only the single-partition dedup step sees both.
+            // Partitions 0 and 1 are read by different tasks: the band-keyed dedup steps bring them together.
             producer.send(new ProducerRecord<>(topics.raw().name(), 0, original.id(), original));
             producer.flush();
             assertThat(readCommitted(topics.enriched().name(), 1)).hasSize(1);
@@ -139,6 +142,28 @@ class EnrichIT {
         assertThat(out).extracting(EnrichedArticle::id).containsExactly("it-wire", "it-other");
         assertThat(out.get(0).duplicateOf()).isNull();
         assertThat(out.get(1).duplicateOf()).isEqualTo("it-wire");
+        assertThat(repartitionTopicPartitions()).as("dedup's repartition topics follow the raw topic's 2 partitions")
+                .containsOnlyKeys(config.applicationId() + "-dedup-bands-repartition",
+                        config.applicationId() + "-dedup-answers-repartition",
+                        config.applicationId() + "-dedup-articles-repartition")
+                .allSatisfy((topic, partitions) -> assertThat(partitions).isEqualTo(2));
+    }
+
+    /** The application's repartition topics as Kafka Streams created them, with their partition counts. */
+    private Map<String, Integer> repartitionTopicPartitions() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<String> names = admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(config.applicationId() + "-") && t.endsWith("-repartition")).toList();
+            Map<String, Integer> partitions = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get()
+                    .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+            return partitions;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while describing topics", e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("cannot describe the repartition topics", e);
+        }
     }
 
     private static RawArticle wireCopy(String id, String source, String body) {

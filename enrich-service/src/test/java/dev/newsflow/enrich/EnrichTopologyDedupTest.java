@@ -6,8 +6,7 @@ import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.PubStatus;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.Topics;
-import dev.newsflow.enrich.dedup.DedupProcessor;
-import dev.newsflow.enrich.dedup.SeenArticle;
+import dev.newsflow.enrich.dedup.BandRouter;
 import dev.newsflow.enrich.dedup.WireStories;
 import dev.newsflow.enrich.language.LanguageIdentifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,6 +22,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Near-duplicate marking in the enrich topology, through its single-partition dedup step. */
+/** Near-duplicate marking in the enrich topology, through its band-keyed dedup steps. */
 class EnrichTopologyDedupTest {
 
     private static final Duration RETENTION = Duration.ofDays(2);
@@ -138,7 +138,7 @@ class EnrichTopologyDedupTest {
     void fingerprintsExpireAfterTheRetention() {
         send(article("wire-1", "wire", 1, WireStories.ORIGINAL), T0);
         send(article("sport-1", "wire", 1, WireStories.UNRELATED), T0.plus(RETENTION).plusSeconds(3600));
-        KeyValueStore<String, SeenArticle> seen = driver.getKeyValueStore(DedupProcessor.ARTICLES);
+        KeyValueStore<String, Object> seen = driver.getKeyValueStore(BandRouter.KNOWN);
 
         assertThat(seen.get("wire-1")).isNull();
         assertThat(seen.get("sport-1")).isNotNull();
@@ -159,7 +159,56 @@ class EnrichTopologyDedupTest {
         send(article("wire-1", "wire", 1, WireStories.ORIGINAL), T0);
 
         TestRecord<String, EnrichedArticle> out = enriched.readRecord();
-        assertThat(out.headers().lastHeader(DedupProcessor.FINGERPRINT_HEADER)).isNull();
+        assertThat(out.headers().lastHeader(BandRouter.FINGERPRINT_HEADER)).isNull();
+    }
+
+    @Test
+    void copyThatReachesDedupFirstIsTheOriginalEvenWithALaterIngestTime() {
+        // A lagging partition: the earlier-ingested copy arrives after the other has gone out as an original.
+        send(article("other-1", "other", 1, WireStories.EDITED_COPY), T0.plusSeconds(60));
+        send(article("wire-1", "wire", 1, WireStories.ORIGINAL), T0);
+
+        assertThat(duplicateOfById()).containsExactly(KeyValue.pair("other-1", "-"), KeyValue.pair("wire-1", "other-1"));
+    }
+
+    @Test
+    void versionsOfOneIdGoOutInTheirOrder() {
+        send(article("wire-1", "wire", 1, WireStories.ORIGINAL), T0);
+        send(article("wire-1", "wire", 2, "Photo: AP. More to follow."), T0.plusSeconds(10));
+        send(article("wire-1", "wire", 3, WireStories.EDITED_COPY), T0.plusSeconds(20));
+        send(withdrawn(article("wire-1", "wire", 4, WireStories.ORIGINAL)), T0.plusSeconds(30));
+
+        List<TestRecord<String, EnrichedArticle>> out = enriched.readRecordsToList();
+        assertThat(out).extracting(r -> r.value() == null ? "withdrawn" : "v" + r.value().version())
+                .containsExactly("v1", "v2", "v3", "withdrawn");
+        assertThat(out).extracting(TestRecord::getRecordTime)
+                .containsExactly(T0, T0.plusSeconds(10), T0.plusSeconds(20), T0.plusSeconds(30));
+    }
+
+    @Test
+    void dedupHeadersStayInsideTheTopology() {
+        send(article("wire-1", "wire", 1, WireStories.ORIGINAL), T0);
+        send(article("other-1", "other", 1, WireStories.EDITED_COPY), T0.plusSeconds(60));
+
+        assertThat(enriched.readRecordsToList()).allSatisfy(r -> assertThat(r.headers().toArray())
+                .extracting(h -> h.key()).noneMatch(key -> key.startsWith("newsflow.dedup")));
+    }
+
+    /**
+     * The dedup steps run on as many partitions as the raw topic: Streams sizes a repartition topic that names
+     * no partition count from its upstream topics (EnrichIT checks the real topics' counts). Here: three such
+     * topics and three sub-topologies, no other source than the raw topic.
+     */
+    @Test
+    void dedupRepartitionsByBandAndByIdWithoutASinglePartitionFunnel() {
+        TopologyDescription description = EnrichTopology.build(topics, enricher, RETENTION, registry).describe();
+
+        List<String> sources = description.subtopologies().stream().flatMap(s -> s.nodes().stream())
+                .filter(n -> n instanceof TopologyDescription.Source).map(n -> (TopologyDescription.Source) n)
+                .flatMap(n -> n.topicSet().stream()).sorted().toList();
+        assertThat(description.subtopologies()).hasSize(3);
+        assertThat(sources).containsExactly("dedup-answers-repartition", "dedup-articles-repartition",
+                "dedup-bands-repartition", topics.raw().name());
     }
 
     @Test

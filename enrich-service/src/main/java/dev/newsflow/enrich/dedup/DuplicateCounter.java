@@ -1,6 +1,6 @@
 package dev.newsflow.enrich.dedup;
 
-/** Counts the articles {@link DedupProcessor} marks as copies; the service's meters implement it. */
+/** Counts the articles {@link CopyResolver} marks as copies; the service's meters implement it. */
 public interface DuplicateCounter {
 
     void duplicate();

@@ -89,6 +89,17 @@ public final class Fingerprint {
         return keys;
     }
 
+    /** In how many bands the two fingerprints have the same key, that is how many band lookups find one from the other. */
+    int sharedBands(Fingerprint other) {
+        List<String> mine = bandKeys();
+        List<String> theirs = other.bandKeys();
+        int shared = 0;
+        for (int b = 0; b < BANDS; b++) {
+            shared += mine.get(b).equals(theirs.get(b)) ? 1 : 0;
+        }
+        return shared;
+    }
+
     /** The signature as bytes, as the enrich step hands it to the dedup step in a record header. */
     public byte[] toBytes() {
         ByteBuffer buffer = ByteBuffer.allocate(HASHES * Integer.BYTES);

@@ -32,7 +32,7 @@ class FingerprintTest {
         Fingerprint copy = of(WireStories.EDITED_COPY);
 
         // About three quarters of the shingles are shared: the cut paragraph and the new dateline cost the rest.
-        assertThat(original.similarity(copy)).isBetween(0.6, 0.9).isGreaterThanOrEqualTo(DedupProcessor.MIN_SIMILARITY);
+        assertThat(original.similarity(copy)).isBetween(0.6, 0.9).isGreaterThanOrEqualTo(BandIndex.MIN_SIMILARITY);
         assertThat(original.bandKeys()).containsAnyElementsOf(copy.bandKeys());
     }
 
@@ -78,10 +78,10 @@ class FingerprintTest {
     void survivesBytesAndJson() throws Exception {
         Fingerprint fingerprint = of(WireStories.ORIGINAL);
         ObjectMapper json = Json.mapper();
-        SeenArticle seen = new SeenArticle("a1", Instant.parse("2024-05-01T10:00:00Z"), fingerprint);
+        KnownArticle seen = new KnownArticle(Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-05-02T10:00:00Z"), fingerprint);
 
         assertThat(Fingerprint.fromBytes(fingerprint.toBytes())).isEqualTo(fingerprint);
-        assertThat(json.readValue(json.writeValueAsBytes(seen), SeenArticle.class)).isEqualTo(seen);
+        assertThat(json.readValue(json.writeValueAsBytes(seen), KnownArticle.class)).isEqualTo(seen);
         assertThatThrownBy(() -> Fingerprint.fromBytes(new byte[3])).hasMessageContaining("256 bytes");
     }
 }

@@ -1,0 +1,143 @@
+package dev.newsflow.enrich.dedup;
+
+import dev.newsflow.core.JsonSerde;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The first dedup step, on the raw topic's partitions right after the enrich step (so keyed and partitioned by
+ * article id): turns each enriched record into one {@link BandOp} per band key of its fingerprint, for
+ * {@link BandIndex}, and hands the article itself on to {@link CopyResolver} with the number of answers to
+ * wait for. It remembers each id's first-seen time and fingerprint ({@link #KNOWN}), so that an update or a
+ * withdrawal takes back the band entries of the version before it.
+ */
+public final class BandRouter implements Processor<byte[], byte[], byte[], byte[]> {
+
+    /** The header in which the enrich step hands over the fingerprint it computed. */
+    public static final String FINGERPRINT_HEADER = "newsflow.fingerprint";
+    /** Store: article id → {@link KnownArticle}. */
+    public static final String KNOWN = "dedup-known";
+    /** The version ({@link BandOp#seq}) of an article on its way to {@link CopyResolver}. */
+    static final String SEQ_HEADER = "newsflow.dedup.seq";
+    /** How many band answers {@link CopyResolver} waits for before the article goes out. */
+    static final String ANSWERS_HEADER = "newsflow.dedup.answers";
+
+    static final Serde<BandOp> OPS = new JsonSerde<>(BandOp.class);
+    private static final Serde<KnownArticle> KNOWN_SERDE = new JsonSerde<>(KnownArticle.class);
+
+    private final Duration retention;
+    private final String toBands;
+    private final String toResolver;
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, KnownArticle> known;
+
+    /** Band operations go to the child named {@code toBands}, articles to the child named {@code toResolver}. */
+    public BandRouter(Duration retention, String toBands, String toResolver) {
+        this.retention = retention;
+        this.toBands = toBands;
+        this.toResolver = toResolver;
+    }
+
+    /** The store's value serde, for the topology that declares the store. */
+    public static Serde<?> knownSerde() {
+        return KNOWN_SERDE;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.known = context.getStateStore(KNOWN);
+        context.schedule(BandIndex.EVICTION_INTERVAL, PunctuationType.STREAM_TIME, this::evictOlderThanRetention);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String id = new String(record.key(), StandardCharsets.UTF_8);
+        // The raw offset numbers the versions of an id: all of them come through this one partition, in order.
+        long seq = context.recordMetadata().map(RecordMetadata::offset)
+                .orElseThrow(() -> new IllegalStateException("dedup needs the raw record's offset"));
+        Instant now = Instant.ofEpochMilli(record.timestamp());
+        Optional<Fingerprint> fingerprint = record.value() == null ? Optional.empty() : fingerprint(record.headers());
+        KnownArticle before = current(id, now);
+        List<String> bands = fingerprint.map(Fingerprint::bandKeys).orElse(List.of());
+
+        if (before != null && before.fingerprint() != null) {
+            // Keys the new version keeps are overwritten by its own entry; the others are taken back.
+            before.fingerprint().bandKeys().stream().filter(band -> !bands.contains(band))
+                    .forEach(band -> toBand(record, band, BandOp.remove(id)));
+        }
+        if (record.value() == null) {
+            // A withdrawn article is forgotten; should its id come back, it comes back as a new article.
+            known.delete(id);
+        } else {
+            KnownArticle latest = new KnownArticle(before == null ? now : before.firstSeen(), now, fingerprint.orElse(null));
+            known.put(id, latest);
+            boolean firstVersion = before == null || before.fingerprint() == null;
+            bands.forEach(band -> toBand(record, band, BandOp.add(id, seq, latest, firstVersion)));
+        }
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(FINGERPRINT_HEADER);
+        headers.add(SEQ_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(seq).array());
+        headers.add(ANSWERS_HEADER, ByteBuffer.allocate(Integer.BYTES).putInt(bands.size()).array());
+        context.forward(record.withHeaders(headers), toResolver);
+    }
+
+    /** The id's entry, unless its retention has run out (eviction runs only now and then). */
+    private KnownArticle current(String id, Instant now) {
+        KnownArticle entry = known.get(id);
+        return entry == null || entry.lastSeen().isBefore(now.minus(retention)) ? null : entry;
+    }
+
+    private void toBand(Record<byte[], byte[]> record, String band, BandOp op) {
+        context.forward(new Record<>(band.getBytes(StandardCharsets.UTF_8), OPS.serializer().serialize(null, op),
+                record.timestamp(), new RecordHeaders()), toBands);
+    }
+
+    /**
+     * Drops ids whose latest version is older than the retention. Their band entries expire by the same rule in
+     * {@link BandIndex}, so nothing needs to be sent there.
+     */
+    private void evictOlderThanRetention(long streamTime) {
+        Instant oldest = Instant.ofEpochMilli(streamTime).minus(retention);
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, KnownArticle> all = known.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, KnownArticle> entry = all.next();
+                if (entry.value.lastSeen().isBefore(oldest)) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(known::delete);
+    }
+
+    private static Optional<Fingerprint> fingerprint(Headers headers) {
+        Header header = headers.lastHeader(FINGERPRINT_HEADER);
+        return header == null ? Optional.empty() : Optional.of(Fingerprint.fromBytes(header.value()));
+    }
+
+    static long seq(Headers headers) {
+        return ByteBuffer.wrap(headers.lastHeader(SEQ_HEADER).value()).getLong();
+    }
+
+    static int expectedAnswers(Headers headers) {
+        return ByteBuffer.wrap(headers.lastHeader(ANSWERS_HEADER).value()).getInt();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.newsflow.enrich.dedup;
+
+import java.time.Instant;
+
+/**
+ * What {@link BandRouter} remembers of an id: when it was first and last seen, and the fingerprint its band
+ * entries were filed under (so an update or a withdrawal can take them back).
+ *
+ * @param firstSeen   the record time of the id's first version; it orders articles ("earlier") for dedup, so an
+ *                    update keeps the place of its first version and never becomes a copy of its own copies
+ * @param lastSeen    the record time of its latest version, from which its retention runs
+ * @param fingerprint the latest version's fingerprint, null when that version was too short to have one
+ */
+record KnownArticle(Instant firstSeen, Instant lastSeen, Fingerprint fingerprint) {
+}
