@@ -135,6 +135,30 @@ class PipelineIT {
     }
 
     @Test
+    void aStoryLargerThanKafkasDefaultRecordSizeGoesThroughEveryStage() throws Exception {
+        // Kafka's producers refuse records over 1 MiB unless told otherwise: each stage's producer must
+        // take what ingest accepts (issue 15, finding 1), or the enriched record kills the stream.
+        String marker = "zl" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        StringBuilder body = new StringBuilder("HALDEN, Norway — The " + marker + " archive opened to readers on Monday.\n\n");
+        for (int paragraph = 0; body.length() < 1_600_000; paragraph++) {
+            body.append("Paragraph ").append(paragraph)
+                    .append(" of the council minutes lists the ferry timetable, the harbour dues and the school roof repairs.\n\n");
+        }
+        String id = post("text/plain", body.toString()).path("id").asText();
+
+        await("the 1.6 MB story is searchable").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> firstHit(marker, id), h -> h != null);
+        JsonNode article = get(index.uri("/v1/articles/" + id));
+        assertThat(article.path("body").asText().length()).isGreaterThan(1_500_000);
+
+        String after = "zs" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String next = post("text/plain", "HALDEN, Norway — The " + after + " ferry sailed on time on Tuesday, the harbour master said.")
+                .path("id").asText();
+        await("a normal story sent after it").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> firstHit(after, next), h -> h != null);
+    }
+
+    @Test
     void theSameStorySentTwiceLeavesOneDocument() throws Exception {
         String guid = "urn:e2e:" + UUID.randomUUID();
         String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -122,6 +123,9 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         // Records as large as the topics take (the producer's own default is 1 MiB); the enrich step turns a
         // larger article into a dead letter before it gets here.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
+        // ...and the internal topics Kafka Streams creates (dedup's repartition topics carry the whole article,
+        // its held-article store's changelog too) take them: the broker's default is 1 MiB.
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(TopicInitializer.MAX_MESSAGE_BYTES));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 (int) transactionTimeout(recordBudget).toMillis());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
+import dev.newsflow.core.TopicInitializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,16 @@ class EnrichConfigTest {
         assertThat(config.threads()).isEqualTo(1);
         assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void everyTopicTheStreamWritesTakesRecordsAsLargeAsThePipelinesTopics() {
+        Properties props = EnrichConfig.fromEnv(new Env(Map.of())).streamsProperties();
+
+        assertThat(props.get(StreamsConfig.producerPrefix("max.request.size"))).isEqualTo(TopicInitializer.MAX_MESSAGE_BYTES);
+        // The internal topics Kafka Streams creates itself: repartition topics and changelogs.
+        assertThat(props.get(StreamsConfig.topicPrefix("max.message.bytes")))
+                .isEqualTo(Integer.toString(TopicInitializer.MAX_MESSAGE_BYTES));
     }
 
     @Test

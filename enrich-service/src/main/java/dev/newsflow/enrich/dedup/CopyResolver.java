@@ -34,7 +34,7 @@ public final class CopyResolver implements Processor<byte[], byte[], byte[], byt
     /** Store: "id/seq" → {@link AnswerTally}; answers may arrive before their article. */
     public static final String TALLIES = "dedup-tallies";
 
-    private static final Serde<PendingArticle> PENDING_SERDE = new JsonSerde<>(PendingArticle.class);
+    private static final Serde<PendingArticle> PENDING_SERDE = new PendingArticleSerde();
     private static final Serde<AnswerTally> TALLY_SERDE = new JsonSerde<>(AnswerTally.class);
 
     private final Topics topics;
