@@ -2,6 +2,7 @@ package dev.newsflow.cli;
 
 import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.ElasticsearchUrls;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
 import java.net.URI;
@@ -19,7 +20,7 @@ import java.util.Set;
  * a shell configured for a cluster points the tools at it too.
  *
  * @param kafka            {@code NEWSFLOW_KAFKA_BOOTSTRAP}, {@code NEWSFLOW_TOPIC_PREFIX} (core's settings)
- * @param elasticsearchUrl {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}
+ * @param elasticsearch    {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}; a comma list of nodes
  * @param elasticsearchAuth {@code NEWSFLOW_ES_USERNAME}/{@code NEWSFLOW_ES_PASSWORD} or {@code NEWSFLOW_ES_API_KEY}
  * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}
  * @param services         readiness URLs by service name: {@code NEWSFLOW_INGEST_URL}, {@code NEWSFLOW_ENRICH_URL},
@@ -30,7 +31,7 @@ import java.util.Set;
  * @param indexGroup       {@code NEWSFLOW_INDEX_GROUP_ID}, default {@code newsflow-index}
  * @param timeout          {@code NEWSFLOW_CLI_TIMEOUT}, default 5s: how long one server may take to answer
  */
-public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials elasticsearchAuth, String alias,
+public record CliConfig(KafkaSettings kafka, ElasticsearchUrls elasticsearch, EsCredentials elasticsearchAuth, String alias,
                         Map<String, URI> services, Set<String> checkedServices, Duration quietAfter,
                         String enrichGroup, String indexGroup, Duration timeout) {
 
@@ -53,7 +54,7 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
         Duration timeout = positive(env, "NEWSFLOW_CLI_TIMEOUT", Duration.ofSeconds(5));
         return new CliConfig(
                 KafkaSettings.fromEnv(env),
-                url(env, "NEWSFLOW_ES_URL", "http://127.0.0.1:9200"),
+                ElasticsearchUrls.fromEnv(env),
                 EsCredentials.fromEnv(env),
                 env.string("NEWSFLOW_INDEX_ALIAS", "news"),
                 services,
@@ -87,13 +88,13 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
 
     /** The same settings checking other services. */
     public CliConfig withCheckedServices(Set<String> names) {
-        return new CliConfig(kafka, elasticsearchUrl, elasticsearchAuth, alias, services, names, quietAfter,
+        return new CliConfig(kafka, elasticsearch, elasticsearchAuth, alias, services, names, quietAfter,
                 enrichGroup, indexGroup, timeout);
     }
 
     /** The same settings with another quiet threshold. */
     public CliConfig withQuietAfter(Duration threshold) {
-        return new CliConfig(kafka, elasticsearchUrl, elasticsearchAuth, alias, services, checkedServices, threshold,
+        return new CliConfig(kafka, elasticsearch, elasticsearchAuth, alias, services, checkedServices, threshold,
                 enrichGroup, indexGroup, timeout);
     }
 

@@ -44,7 +44,7 @@ public final class StatusCollector {
         DeadLetterSummary deadLetters = kafka.reachable()
                 ? deadLetters(topics.deadletter().name())
                 : DeadLetterSummary.unreadable(topics.deadletter().name(), "Kafka is not reachable");
-        IndexStatus index = new ElasticsearchProbe(http, config.elasticsearchUrl(), config.elasticsearchAuth(), config.timeout())
+        IndexStatus index = new ElasticsearchProbe(http, config.elasticsearch().first(), config.elasticsearchAuth(), config.timeout())
                 .read(config.alias());
         Map<String, URI> checked = new LinkedHashMap<>(config.services());
         checked.keySet().retainAll(config.checkedServices());

@@ -18,7 +18,7 @@ class CliConfigTest {
         CliConfig config = CliConfig.fromEnv(new Env(Map.of()));
 
         assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
-        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(config.elasticsearch().first()).isEqualTo(URI.create("http://127.0.0.1:9200"));
         assertThat(config.elasticsearchAuth()).isEqualTo(EsCredentials.NONE);
         assertThat(config.alias()).isEqualTo("news");
         assertThat(config.services()).containsExactly(
@@ -44,7 +44,7 @@ class CliConfigTest {
                 "NEWSFLOW_INDEX_GROUP_ID", "index-b")));
 
         assertThat(config.kafka().topics().deadletter().name()).isEqualTo("staging.news.deadletter");
-        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("https://es.example:9243"));
+        assertThat(config.elasticsearch().first()).isEqualTo(URI.create("https://es.example:9243"));
         assertThat(config.elasticsearchAuth().authorization()).contains("ApiKey c2VjcmV0");
         assertThat(config.elasticsearchAuth().toString()).doesNotContain("c2VjcmV0");
         assertThat(config.services().get("index")).isEqualTo(URI.create("http://index:8083"));

@@ -1,5 +1,6 @@
 package dev.newsflow.index;
 
+import dev.newsflow.core.ElasticsearchUrls;
 import dev.newsflow.core.EsCredentials;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -24,10 +25,19 @@ public final class ElasticsearchClients {
     private ElasticsearchClients() {
     }
 
-    /** A client for {@code url}; closing it releases its connections and I/O threads. */
+    /** A client for one node; closing it releases its connections and I/O threads. */
     public static ElasticsearchClient create(URI url, EsCredentials credentials) {
+        return create(ElasticsearchUrls.of(url), credentials);
+    }
+
+    /**
+     * A client for the nodes of {@code urls}: the low-level client sends each request to the next node in
+     * turn, and when one does not answer it marks that node dead for a while and tries the request on
+     * another, so a cluster with a node down still takes writes and searches.
+     */
+    public static ElasticsearchClient create(ElasticsearchUrls urls, EsCredentials credentials) {
         // A stalled node must fail the request, so the indexer's own retry loop takes over.
-        return create(url, credentials, Duration.ofSeconds(60), Rest5ClientBuilder.DEFAULT_MAX_CONN_TOTAL);
+        return create(urls, credentials, Duration.ofSeconds(60), Rest5ClientBuilder.DEFAULT_MAX_CONN_TOTAL);
     }
 
     /**
@@ -35,12 +45,13 @@ public final class ElasticsearchClients {
      * connections: as many as searches may run at once, and a response timeout a second past the
      * time Elasticsearch is given per search.
      */
-    public static ElasticsearchClient forSearch(URI url, EsCredentials credentials, SearchLimits limits) {
-        return create(url, credentials, limits.timeout().plusSeconds(1), limits.maxConcurrent());
+    public static ElasticsearchClient forSearch(ElasticsearchUrls urls, EsCredentials credentials, SearchLimits limits) {
+        return create(urls, credentials, limits.timeout().plusSeconds(1), limits.maxConcurrent());
     }
 
-    private static ElasticsearchClient create(URI url, EsCredentials credentials, Duration responseTimeout, int connections) {
-        var builder = Rest5Client.builder(url)
+    private static ElasticsearchClient create(ElasticsearchUrls urls, EsCredentials credentials, Duration responseTimeout,
+                                              int connections) {
+        var builder = Rest5Client.builder(urls.nodes())
                 .setConnectionManagerCallback(pool -> pool.setMaxConnTotal(connections).setMaxConnPerRoute(connections))
                 .setRequestConfigCallback(request -> request
                         .setConnectionRequestTimeout(Timeout.of(5, TimeUnit.SECONDS))

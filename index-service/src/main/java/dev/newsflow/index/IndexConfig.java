@@ -1,12 +1,11 @@
 package dev.newsflow.index;
 
 import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.ElasticsearchUrls;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
  * own compilation), they indexed 20-30% faster than 500 per request with 2 in flight, and 2,000 per
  * request was no faster. More shards or nodes take more concurrency; {@code IndexBenchmark} compares settings.
  *
- * @param elasticsearchUrl {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}
+ * @param elasticsearch    {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}; a comma list of the
+ *                         cluster's nodes, over which the client spreads its requests
  * @param credentials      {@code NEWSFLOW_ES_USERNAME}/{@code NEWSFLOW_ES_PASSWORD} or {@code NEWSFLOW_ES_API_KEY}
  * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}; first behind it is {@link #indexName()}
  * @param shards           {@code NEWSFLOW_INDEX_SHARDS}, default 1
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * @param instanceId       {@code NEWSFLOW_INSTANCE_ID}, default none: the indexer's static membership name
  *                         in its consumer group ({@link InstanceId})
  */
-public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, String alias, int shards, int replicas,
+public record IndexConfig(ElasticsearchUrls elasticsearch, EsCredentials credentials, String alias, int shards, int replicas,
                           int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff,
                           SearchLimits search, Optional<String> instanceId) {
 
@@ -44,7 +44,7 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
 
     public static IndexConfig fromEnv(Env env) {
         return new IndexConfig(
-                url(env),
+                ElasticsearchUrls.fromEnv(env),
                 EsCredentials.fromEnv(env),
                 alias(env),
                 atLeast(env, "NEWSFLOW_INDEX_SHARDS", 1, 1),
@@ -66,24 +66,10 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
     /** Keeps secrets out of logs: the credentials print as their kind only. */
     @Override
     public String toString() {
-        return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + "), alias=" + alias
+        return "IndexConfig[elasticsearch=" + elasticsearch + " (" + credentials.kind() + "), alias=" + alias
                 + ", shards=" + shards + ", replicas=" + replicas + ", port=" + port + ", groupId=" + groupId
                 + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + ", search=" + search
                 + ", instanceId=" + instanceId.orElse("(dynamic)") + "]";
-    }
-
-    private static URI url(Env env) {
-        String value = env.string("NEWSFLOW_ES_URL", "http://127.0.0.1:9200");
-        try {
-            URI uri = new URI(value);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException("NEWSFLOW_ES_URL must be an http(s) URL such as http://127.0.0.1:9200, got \""
-                        + value + "\"");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException("NEWSFLOW_ES_URL is not a valid URL: \"" + value + "\"");
-        }
     }
 
     private static String alias(Env env) {
