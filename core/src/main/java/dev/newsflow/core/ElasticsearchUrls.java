@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The Elasticsearch nodes a client may talk to, from a comma list such as
+ * The Elasticsearch nodes a client may talk to (or any service's instances), from a comma list such as
  * {@code http://es1:9200,http://es2:9200}. A client spreads its requests over them and moves on to
  * another when one does not answer, so a cluster keeps serving with a node down.
  *
@@ -69,7 +69,8 @@ public record ElasticsearchUrls(List<URI> nodes) {
         try {
             URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException(where + " must be an http(s) URL such as " + DEFAULT + ", got \"" + value + "\"");
+                throw new ConfigException(where + " must be an http(s) URL with a host, such as http://es1:9200, got \""
+                        + value + "\"");
             }
             return uri;
         } catch (URISyntaxException e) {

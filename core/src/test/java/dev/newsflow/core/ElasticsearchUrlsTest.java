@@ -18,11 +18,11 @@ class ElasticsearchUrlsTest {
     @Test
     void readsACommaListInOrder() {
         ElasticsearchUrls urls = ElasticsearchUrls.fromEnv(new Env(Map.of("NEWSFLOW_ES_URL",
-                "http://es1:9200, https://es2:9243/ ,http://10.0.0.3:9200")));
+                "http://es1:9200, https://es2:9243/ ,http://es3.internal:9200")));
         assertThat(urls.nodes()).containsExactly(URI.create("http://es1:9200"), URI.create("https://es2:9243"),
-                URI.create("http://10.0.0.3:9200"));
+                URI.create("http://es3.internal:9200"));
         assertThat(urls.first()).isEqualTo(URI.create("http://es1:9200"));
-        assertThat(urls).hasToString("http://es1:9200,https://es2:9243,http://10.0.0.3:9200");
+        assertThat(urls).hasToString("http://es1:9200,https://es2:9243,http://es3.internal:9200");
     }
 
     @Test
@@ -37,6 +37,6 @@ class ElasticsearchUrlsTest {
                 .hasMessageContaining("is empty");
         assertThatThrownBy(() -> ElasticsearchUrls.parse("NEWSFLOW_ES_URL", "ftp://es1"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("NEWSFLOW_ES_URL must be an http(s) URL such as http://127.0.0.1:9200, got \"ftp://es1\"");
+                .hasMessage("NEWSFLOW_ES_URL must be an http(s) URL with a host, such as http://es1:9200, got \"ftp://es1\"");
     }
 }
