@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
  * killed and restarted alone.
  */
 public final class ServiceFleet implements AutoCloseable {
+
+    private static final String CURSOR_KEY = "NEWSFLOW_SEARCH_CURSOR_KEY";
 
     private final Map<FleetService, List<ServiceJvm>> instances = new EnumMap<>(FleetService.class);
 
@@ -48,6 +51,8 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public static ServiceFleet start(Plan plan) {
         ServiceFleet fleet = new ServiceFleet();
+        // A search's next page may be asked of the other index instance: both must sign cursors alike.
+        String cursorKey = System.getenv().getOrDefault(CURSOR_KEY, UUID.randomUUID().toString());
         // A thread per instance: the common pool has one thread on two cores, and would start them one by one.
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (FleetService service : FleetService.values()) {
@@ -56,7 +61,7 @@ public final class ServiceFleet implements AutoCloseable {
                 for (int i = 0; i < ports.size(); i++) {
                     int n = i + 1;
                     int port = ports.get(i);
-                    starting.add(CompletableFuture.supplyAsync(() -> startInstance(plan, service, n, port), threads));
+                    starting.add(CompletableFuture.supplyAsync(() -> startInstance(plan, service, n, port, cursorKey), threads));
                 }
                 List<ServiceJvm> started = new ArrayList<>();
                 fleet.instances.put(service, started);
@@ -74,9 +79,10 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    private static ServiceJvm startInstance(Plan plan, FleetService service, int n, int port) {
+    private static ServiceJvm startInstance(Plan plan, FleetService service, int n, int port, String cursorKey) {
         String id = service.shortName() + "-" + n;
         Map<String, String> env = new HashMap<>(plan.env());
+        env.putIfAbsent(CURSOR_KEY, cursorKey);
         env.put(service.portVariable(), Integer.toString(port));
         env.put("NEWSFLOW_INSTANCE_ID", id);
         // Two Streams instances must not share a state folder: each locks its task folders.
