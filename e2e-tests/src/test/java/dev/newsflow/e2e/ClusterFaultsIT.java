@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery guarantee on the local cluster while its parts fail one after another under steady
- * traffic: a Kafka broker, an Elasticsearch node, an enrich instance and an index instance are each
+ * traffic: a Kafka broker, an enrich instance, an index instance and an Elasticsearch node are each
  * killed with SIGKILL and brought back, and at the end every acknowledged story is indexed exactly
  * once, none lost. With three brokers (min ISR 2), three nodes (a replica of every shard) and two
  * instances per service, no fault here should stop the pipeline, only slow it down.
@@ -66,19 +66,20 @@ class ClusterFaultsIT {
     }
 
     @Test
-    void aBrokerANodeAnEnrichAndAnIndexInstanceKilledInTurnLoseNothing() throws Exception {
+    void aBrokerAnEnrichAndAnIndexInstanceAndANodeKilledInTurnLoseNothing() throws Exception {
         ServiceJvm enrich2 = pipeline.fleet().orElseThrow().instance(FleetService.ENRICH, 2);
         ServiceJvm index2 = pipeline.fleet().orElseThrow().instance(FleetService.INDEX, 2);
         List<String> steps = new ArrayList<>();
-        FaultScenario.Result result = scenarios.run("cluster: broker, ES node, enrich-2, index-2 SIGKILL in turn",
-                SOURCE, 3000, traffic -> {
+        // The node last: it takes longest to come back, and the instances' kills should fall inside the stream.
+        FaultScenario.Result result = scenarios.run("cluster: broker, enrich-2, index-2, ES node SIGKILL in turn",
+                SOURCE, 4000, traffic -> {
                     Duration slowest = Duration.ZERO;
                     slowest = longest(slowest, step(traffic, steps, "broker " + KILLED_BROKER,
                             () -> cluster.killBroker(KILLED_BROKER), () -> cluster.startBroker(KILLED_BROKER)));
-                    slowest = longest(slowest, step(traffic, steps, "Elasticsearch node es-" + KILLED_NODE,
-                            () -> cluster.killElasticsearchNode(KILLED_NODE), () -> cluster.startElasticsearchNode(KILLED_NODE)));
                     slowest = longest(slowest, step(traffic, steps, "enrich-2", enrich2::kill, enrich2::restart));
                     slowest = longest(slowest, step(traffic, steps, "index-2", index2::kill, index2::restart));
+                    slowest = longest(slowest, step(traffic, steps, "Elasticsearch node es-" + KILLED_NODE,
+                            () -> cluster.killElasticsearchNode(KILLED_NODE), () -> cluster.startElasticsearchNode(KILLED_NODE)));
                     return new FaultScenario.Effect(slowest, String.join("; ", steps));
                 });
         report.add(result.row(0, ""));
@@ -101,13 +102,14 @@ class ClusterFaultsIT {
         int before = traffic.acknowledged();
         await("the stream flows before " + part + " is killed").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> traffic.acknowledged() >= before + traffic.plan().articles() / 20 || traffic.finished());
+                .until(() -> traffic.acknowledged() >= before + traffic.plan().articles() / 40 || traffic.finished());
         log.info("killing {} after {} acknowledged", part, traffic.acknowledged());
+        boolean streaming = !traffic.finished();
         kill.run();
         Instant restarting = Instant.now();
         start.run();
         Duration took = Duration.between(restarting, Instant.now());
-        steps.add(part + " back in " + took.toSeconds() + " s");
+        steps.add(part + " back in " + took.toSeconds() + " s" + (streaming ? "" : " (killed after the stream ended)"));
         return took;
     }
 
