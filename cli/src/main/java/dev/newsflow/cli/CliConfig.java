@@ -3,14 +3,15 @@ package dev.newsflow.cli;
 import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.EsTrust;
 import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.ElasticsearchUrls;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.KafkaSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +21,12 @@ import java.util.Set;
  * a shell configured for a cluster points the tools at it too.
  *
  * @param kafka            {@code NEWSFLOW_KAFKA_BOOTSTRAP}, {@code NEWSFLOW_TOPIC_PREFIX} (core's settings)
- * @param elasticsearchUrl {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}
+ * @param elasticsearch    {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}; a comma list of nodes
  * @param elasticsearchAuth {@code NEWSFLOW_ES_USERNAME}/{@code NEWSFLOW_ES_PASSWORD} or {@code NEWSFLOW_ES_API_KEY}
  * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}
- * @param services         readiness URLs by service name: {@code NEWSFLOW_INGEST_URL}, {@code NEWSFLOW_ENRICH_URL},
- *                         {@code NEWSFLOW_INDEX_URL} (defaults {@code http://127.0.0.1:8081}, {@code 8082}, {@code 8083})
+ * @param services         each service's instances' base URLs by service name: {@code NEWSFLOW_INGEST_URL},
+ *                         {@code NEWSFLOW_ENRICH_URL}, {@code NEWSFLOW_INDEX_URL}, each a comma list (defaults
+ *                         {@code http://127.0.0.1:8081}, {@code 8082}, {@code 8083})
  * @param checkedServices  {@code NEWSFLOW_STATUS_SERVICES}, default all three; {@code none} checks none
  * @param quietAfter       {@code NEWSFLOW_QUIET_AFTER}, default 1h: a source without articles for longer is flagged
  * @param enrichGroup      {@code NEWSFLOW_ENRICH_APP_ID}, default {@code newsflow-enrich} (the Streams application id)
@@ -32,8 +34,8 @@ import java.util.Set;
  * @param timeout          {@code NEWSFLOW_CLI_TIMEOUT}, default 5s: how long one server may take to answer
  * @param elasticsearchTrust {@code NEWSFLOW_ES_CA_CERT}: the CA an https Elasticsearch URL is checked against
  */
-public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials elasticsearchAuth, String alias,
-                        Map<String, URI> services, Set<String> checkedServices, Duration quietAfter,
+public record CliConfig(KafkaSettings kafka, ElasticsearchUrls elasticsearch, EsCredentials elasticsearchAuth, String alias,
+                        Map<String, List<URI>> services, Set<String> checkedServices, Duration quietAfter,
                         String enrichGroup, String indexGroup, Duration timeout, EsTrust elasticsearchTrust) {
 
     public static final String INGEST = "ingest";
@@ -42,18 +44,20 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
     public static final String STATUS_SERVICES = "NEWSFLOW_STATUS_SERVICES";
 
     public CliConfig {
-        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        Map<String, List<URI>> copy = new LinkedHashMap<>();
+        services.forEach((name, urls) -> copy.put(name, List.copyOf(urls)));
+        services = Collections.unmodifiableMap(copy);
         checkedServices = Collections.unmodifiableSet(new LinkedHashSet<>(checkedServices));
     }
 
     public static CliConfig fromEnv(Env env) {
-        Map<String, URI> services = new LinkedHashMap<>();
-        services.put(INGEST, url(env, "NEWSFLOW_INGEST_URL", "http://127.0.0.1:8081"));
-        services.put(ENRICH, url(env, "NEWSFLOW_ENRICH_URL", "http://127.0.0.1:8082"));
-        services.put(INDEX, url(env, "NEWSFLOW_INDEX_URL", "http://127.0.0.1:8083"));
+        Map<String, List<URI>> services = new LinkedHashMap<>();
+        services.put(INGEST, urls(env, "NEWSFLOW_INGEST_URL", "http://127.0.0.1:8081"));
+        services.put(ENRICH, urls(env, "NEWSFLOW_ENRICH_URL", "http://127.0.0.1:8082"));
+        services.put(INDEX, urls(env, "NEWSFLOW_INDEX_URL", "http://127.0.0.1:8083"));
         Duration quietAfter = positive(env, "NEWSFLOW_QUIET_AFTER", Duration.ofHours(1));
         Duration timeout = positive(env, "NEWSFLOW_CLI_TIMEOUT", Duration.ofSeconds(5));
-        URI elasticsearch = url(env, "NEWSFLOW_ES_URL", "http://127.0.0.1:9200");
+        ElasticsearchUrls elasticsearch = ElasticsearchUrls.fromEnv(env);
         return new CliConfig(
                 KafkaSettings.fromEnv(env),
                 elasticsearch,
@@ -65,7 +69,7 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
                 env.string("NEWSFLOW_ENRICH_APP_ID", "newsflow-enrich"),
                 env.string("NEWSFLOW_INDEX_GROUP_ID", "newsflow-index"),
                 timeout,
-                EsTrust.fromEnv(env, elasticsearch));
+                EsTrust.fromEnv(env, elasticsearch.first()));
     }
 
     /**
@@ -91,27 +95,19 @@ public record CliConfig(KafkaSettings kafka, URI elasticsearchUrl, EsCredentials
 
     /** The same settings checking other services. */
     public CliConfig withCheckedServices(Set<String> names) {
-        return new CliConfig(kafka, elasticsearchUrl, elasticsearchAuth, alias, services, names, quietAfter,
+        return new CliConfig(kafka, elasticsearch, elasticsearchAuth, alias, services, names, quietAfter,
                 enrichGroup, indexGroup, timeout, elasticsearchTrust);
     }
 
     /** The same settings with another quiet threshold. */
     public CliConfig withQuietAfter(Duration threshold) {
-        return new CliConfig(kafka, elasticsearchUrl, elasticsearchAuth, alias, services, checkedServices, threshold,
+        return new CliConfig(kafka, elasticsearch, elasticsearchAuth, alias, services, checkedServices, threshold,
                 enrichGroup, indexGroup, timeout, elasticsearchTrust);
     }
 
-    private static URI url(Env env, String name, String fallback) {
-        String value = env.string(name, fallback);
-        try {
-            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException(name + " must be an http(s) URL such as " + fallback + ", got \"" + value + "\"");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException(name + " is not a valid URL: \"" + value + "\"");
-        }
+    /** A comma list of http(s) base URLs, one per instance; a bad entry is named in the error. */
+    private static List<URI> urls(Env env, String name, String fallback) {
+        return ElasticsearchUrls.parse(name, env.string(name, fallback)).nodes();
     }
 
     private static Duration positive(Env env, String name, Duration fallback) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Asks each service's {@code /health/ready}, all at once, so a hung service costs one timeout, not three. */
+/** Asks each service instance's {@code /health/ready}, all at once, so a hung one costs one timeout, not several. */
 public final class ServiceProbe {
 
     private final HttpClient http;
@@ -27,10 +27,10 @@ public final class ServiceProbe {
         this.timeout = timeout;
     }
 
-    /** @param services base URLs by service name, in the order to report them */
-    public List<ServiceStatus> check(Map<String, URI> services) {
+    /** @param services each service's instances' base URLs by service name, in the order to report them */
+    public List<ServiceStatus> check(Map<String, List<URI>> services) {
         List<CompletableFuture<ServiceStatus>> answers = new ArrayList<>();
-        services.forEach((name, url) -> answers.add(check(name, url)));
+        services.forEach((name, urls) -> urls.forEach(url -> answers.add(check(name, url))));
         return answers.stream().map(CompletableFuture::join).toList();
     }
 

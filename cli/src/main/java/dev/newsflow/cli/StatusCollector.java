@@ -51,12 +51,16 @@ public final class StatusCollector {
         DeadLetterSummary deadLetters = kafka.reachable()
                 ? deadLetters(topics.deadletter().name())
                 : DeadLetterSummary.unreadable(topics.deadletter().name(), "Kafka is not reachable");
-        IndexStatus index = new ElasticsearchProbe(elasticsearchHttp, config.elasticsearchUrl(), config.elasticsearchAuth(), config.timeout())
+        List<String> existing = kafka.topics().stream().filter(TopicStatus::exists).map(TopicStatus::name).toList();
+        Redundancy redundancy = new RedundancyProbe(admin, elasticsearchHttp, config.elasticsearchAuth(), config.timeout())
+                .read(kafka.reachable(), existing, config.elasticsearch());
+        URI elasticsearch = RedundancyProbe.firstAnswering(config.elasticsearch(), redundancy);
+        IndexStatus index = new ElasticsearchProbe(elasticsearchHttp, elasticsearch, config.elasticsearchAuth(), config.timeout())
                 .read(config.alias());
-        Map<String, URI> checked = new LinkedHashMap<>(config.services());
+        Map<String, List<URI>> checked = new LinkedHashMap<>(config.services());
         checked.keySet().retainAll(config.checkedServices());
         List<ServiceStatus> services = new ServiceProbe(http, config.timeout()).check(checked);
-        return new StatusReport(clock.instant(), config.quietAfter(), kafka, deadLetters, index, services);
+        return new StatusReport(clock.instant(), config.quietAfter(), kafka, deadLetters, index, services, redundancy);
     }
 
     private KafkaStatus refine(KafkaStatus kafka) {

@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
         description = "Shows the pipeline at a glance and exits non-zero when something is unhealthy.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:healthy (warnings allowed unless --strict)", "1:something is unhealthy",
-                "2:wrong options or configuration"},
+                "2:wrong options or configuration",
+                "3:degraded: serving, but a broker, node or instance is down or replicas are missing"},
         footerHeading = "%nEnvironment:%n",
         footer = {"NEWSFLOW_KAFKA_BOOTSTRAP, NEWSFLOW_TOPIC_PREFIX, NEWSFLOW_ES_URL, NEWSFLOW_ES_USERNAME/PASSWORD or",
                 "NEWSFLOW_ES_API_KEY, NEWSFLOW_INDEX_ALIAS, NEWSFLOW_INGEST_URL, NEWSFLOW_ENRICH_URL, NEWSFLOW_INDEX_URL,",
                 "NEWSFLOW_STATUS_SERVICES, NEWSFLOW_QUIET_AFTER, NEWSFLOW_ENRICH_APP_ID, NEWSFLOW_INDEX_GROUP_ID,",
-                "NEWSFLOW_CLI_TIMEOUT"})
+                "NEWSFLOW_CLI_TIMEOUT. NEWSFLOW_ES_URL and the *_URL of the services take comma lists (a cluster)."})
 public final class StatusCommand implements Callable<Integer> {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);

@@ -123,11 +123,14 @@ public final class StatusPrinter {
     private void findings(List<Finding> findings) {
         out.println();
         long problems = findings.stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).count();
-        long warnings = findings.size() - problems;
+        long degraded = findings.stream().filter(f -> f.severity() == Finding.Severity.DEGRADED).count();
+        long warnings = findings.size() - problems - degraded;
         for (Finding finding : findings) {
-            out.println((finding.severity() == Finding.Severity.PROBLEM ? "PROBLEM  " : "WARNING  ") + finding.message());
+            out.println(String.format("%-9s", finding.severity().name()) + finding.message());
         }
-        out.println(problems > 0 ? "Status: UNHEALTHY (" + problems + " problems, " + warnings + " warnings)"
+        out.println(problems > 0 ? "Status: UNHEALTHY (" + problems + " problems, "
+                + (degraded > 0 ? degraded + " degraded, " : "") + warnings + " warnings)"
+                : degraded > 0 ? "Status: DEGRADED (" + degraded + " findings, " + warnings + " warnings)"
                 : warnings > 0 ? "Status: OK with " + warnings + " warnings" : "Status: OK");
     }
 

@@ -10,12 +10,27 @@ import java.util.List;
  *
  * @param at         when the report was taken; source ages count from it
  * @param quietAfter a source without articles for longer is flagged
+ * @param services   one status per service instance
+ * @param redundancy what a cluster has left of its spare brokers, replicas, nodes
  */
 public record StatusReport(Instant at, Duration quietAfter, KafkaStatus kafka, DeadLetterSummary deadLetters,
-                           IndexStatus index, List<ServiceStatus> services) {
+                           IndexStatus index, List<ServiceStatus> services, Redundancy redundancy) {
+
+    /** Exit code: everything healthy (warnings allowed unless strict). */
+    public static final int HEALTHY = 0;
+    /** Exit code: something is down or broken. */
+    public static final int UNHEALTHY = 1;
+    /** Exit code: serving, but a broker, node or instance is down, or replicas are missing. */
+    public static final int DEGRADED = 3;
 
     public StatusReport {
         services = List.copyOf(services);
+    }
+
+    /** A report without redundancy figures (a single-node stack, or tests of other parts). */
+    public StatusReport(Instant at, Duration quietAfter, KafkaStatus kafka, DeadLetterSummary deadLetters,
+                        IndexStatus index, List<ServiceStatus> services) {
+        this(at, quietAfter, kafka, deadLetters, index, services, Redundancy.UNKNOWN);
     }
 
     /** Problems first, then warnings. */
@@ -23,19 +38,60 @@ public record StatusReport(Instant at, Duration quietAfter, KafkaStatus kafka, D
         List<Finding> findings = new ArrayList<>();
         kafkaFindings(findings);
         indexFindings(findings);
-        for (ServiceStatus service : services) {
-            if (!service.ready()) {
-                findings.add(Finding.problem(service.name() + "-service at " + service.url() + " is not ready: "
-                        + service.detail()));
-            }
-        }
+        serviceFindings(findings);
+        redundancyFindings(findings);
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
         return findings;
     }
 
-    /** 0 when healthy, 1 when something is wrong (with {@code strict}, warnings included). */
+    /**
+     * {@link #UNHEALTHY} when something is wrong (with {@code strict}, warnings included), else {@link #DEGRADED}
+     * when the cluster lost redundancy, else {@link #HEALTHY}.
+     */
     public int exitCode(boolean strict) {
-        return findings().stream().anyMatch(f -> f.severity() == Finding.Severity.PROBLEM || strict) ? 1 : 0;
+        List<Finding> findings = findings();
+        if (findings.stream().anyMatch(f -> f.severity() == Finding.Severity.PROBLEM)) {
+            return UNHEALTHY;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Finding.Severity.DEGRADED)) {
+            return DEGRADED;
+        }
+        return strict && !findings.isEmpty() ? UNHEALTHY : HEALTHY;
+    }
+
+    /**
+     * An instance that is not ready degrades its service while another instance is; with none ready the
+     * service is down.
+     */
+    private void serviceFindings(List<Finding> findings) {
+        for (ServiceStatus service : services) {
+            if (service.ready()) {
+                continue;
+            }
+            List<ServiceStatus> same = services.stream().filter(s -> s.name().equals(service.name())).toList();
+            long ready = same.stream().filter(ServiceStatus::ready).count();
+            String message = service.name() + "-service at " + service.url() + " is not ready: " + service.detail();
+            findings.add(ready > 0
+                    ? Finding.degraded(message + " (" + ready + " of " + same.size() + " instances ready)")
+                    : Finding.problem(message));
+        }
+    }
+
+    private void redundancyFindings(List<Finding> findings) {
+        if (!redundancy.offline().isEmpty()) {
+            findings.add(Finding.problem(redundancy.offline().size() + " partitions have no leader (brokers down?): "
+                    + Text.abbreviate(String.join(", ", redundancy.offline()), 200)));
+        }
+        if (!redundancy.underReplicated().isEmpty()) {
+            findings.add(Finding.degraded(redundancy.underReplicated().size() + " partitions are under-replicated ("
+                    + redundancy.brokers() + " brokers answer): " + Text.abbreviate(String.join(", ",
+                    redundancy.underReplicated()), 200)));
+        }
+        if (!redundancy.esNodesDown().isEmpty() && redundancy.esNodesDown().size() < redundancy.esNodesListed()) {
+            redundancy.esNodesDown().forEach(node -> findings.add(Finding.degraded("Elasticsearch node " + node
+                    + " does not answer (" + (redundancy.esNodesListed() - redundancy.esNodesDown().size()) + " of "
+                    + redundancy.esNodesListed() + " listed nodes do)")));
+        }
     }
 
     /** Whether a source sent nothing for longer than the threshold. */
@@ -76,6 +132,8 @@ public record StatusReport(Instant at, Duration quietAfter, KafkaStatus kafka, D
         }
         if ("red".equals(index.health())) {
             findings.add(Finding.problem("Elasticsearch cluster health is red"));
+        } else if ("yellow".equals(index.health())) {
+            findings.add(Finding.degraded("Elasticsearch cluster health is yellow: some replica shards are not allocated"));
         } else if (!"green".equals(index.health())) {
             findings.add(Finding.warning("Elasticsearch cluster health is " + index.health()));
         }

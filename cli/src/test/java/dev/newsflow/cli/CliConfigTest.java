@@ -9,6 +9,7 @@ import dev.newsflow.core.ConfigException;
 import dev.newsflow.core.Env;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +20,13 @@ class CliConfigTest {
         CliConfig config = CliConfig.fromEnv(new Env(Map.of()));
 
         assertThat(config.kafka().bootstrap()).isEqualTo("127.0.0.1:9092");
-        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(config.elasticsearch().first()).isEqualTo(URI.create("http://127.0.0.1:9200"));
         assertThat(config.elasticsearchAuth()).isEqualTo(EsCredentials.NONE);
         assertThat(config.alias()).isEqualTo("news");
         assertThat(config.services()).containsExactly(
-                Map.entry("ingest", URI.create("http://127.0.0.1:8081")),
-                Map.entry("enrich", URI.create("http://127.0.0.1:8082")),
-                Map.entry("index", URI.create("http://127.0.0.1:8083")));
+                Map.entry("ingest", List.of(URI.create("http://127.0.0.1:8081"))),
+                Map.entry("enrich", List.of(URI.create("http://127.0.0.1:8082"))),
+                Map.entry("index", List.of(URI.create("http://127.0.0.1:8083"))));
         assertThat(config.checkedServices()).containsExactly("ingest", "enrich", "index");
         assertThat(config.quietAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(config.enrichGroup()).isEqualTo("newsflow-enrich");
@@ -45,23 +46,32 @@ class CliConfigTest {
     void readsTheServicesVariables() {
         CliConfig config = CliConfig.fromEnv(new Env(Map.of(
                 "NEWSFLOW_TOPIC_PREFIX", "staging.",
-                "NEWSFLOW_ES_URL", "https://es.example:9243/",
+                "NEWSFLOW_ES_URL", "https://es.example:9243/,https://es2.example:9243",
                 "NEWSFLOW_ES_API_KEY", "c2VjcmV0",
-                "NEWSFLOW_INDEX_URL", "http://index:8083",
+                "NEWSFLOW_INDEX_URL", "http://index-1:8083,http://index-2:8083/",
                 "NEWSFLOW_STATUS_SERVICES", "index, ingest",
                 "NEWSFLOW_QUIET_AFTER", "30m",
                 "NEWSFLOW_ENRICH_APP_ID", "enrich-b",
                 "NEWSFLOW_INDEX_GROUP_ID", "index-b")));
 
         assertThat(config.kafka().topics().deadletter().name()).isEqualTo("staging.news.deadletter");
-        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("https://es.example:9243"));
+        assertThat(config.elasticsearch().first()).isEqualTo(URI.create("https://es.example:9243"));
         assertThat(config.elasticsearchAuth().authorization()).contains("ApiKey c2VjcmV0");
         assertThat(config.elasticsearchAuth().toString()).doesNotContain("c2VjcmV0");
-        assertThat(config.services().get("index")).isEqualTo(URI.create("http://index:8083"));
+        assertThat(config.services().get("index")).containsExactly(URI.create("http://index-1:8083"),
+                URI.create("http://index-2:8083"));
+        assertThat(config.elasticsearch().nodes()).hasSize(2);
         assertThat(config.checkedServices()).containsExactly("index", "ingest");
         assertThat(config.quietAfter()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.enrichGroup()).isEqualTo("enrich-b");
         assertThat(config.indexGroup()).isEqualTo("index-b");
+    }
+
+    @Test
+    void aBadEntryInAnInstanceListIsNamed() {
+        assertThatThrownBy(() -> CliConfig.fromEnv(new Env(Map.of("NEWSFLOW_INGEST_URL", "http://i1:8081,i2:8081"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("NEWSFLOW_INGEST_URL (entry 2 of 2)");
     }
 
     @Test

@@ -90,7 +90,7 @@ class ElasticsearchTlsTest {
 
     private static IndexStatus probe(CliConfig config) {
         try (HttpClient http = StatusCommand.elasticsearchClient(config)) {
-            return new ElasticsearchProbe(http, config.elasticsearchUrl(), config.elasticsearchAuth(), config.timeout())
+            return new ElasticsearchProbe(http, config.elasticsearch().first(), config.elasticsearchAuth(), config.timeout())
                     .read("news");
         }
     }

@@ -40,10 +40,12 @@ class ServiceProbeTest {
     @Test
     void reportsReadyNotReadyWithItsFailingChecksAndUnreachable() throws IOException {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        Map<String, URI> services = new LinkedHashMap<>();
-        services.put("ingest", URI.create(base + "/ready"));
-        services.put("index", URI.create(base + "/down"));
-        services.put("enrich", URI.create("http://127.0.0.1:" + closedPort()));
+        Map<String, List<URI>> services = new LinkedHashMap<>();
+        URI closed = URI.create("http://127.0.0.1:" + closedPort());
+        services.put("ingest", List.of(URI.create(base + "/ready")));
+        // Two instances of index: one answers 503, the other not at all.
+        services.put("index", List.of(URI.create(base + "/down"), closed));
+        services.put("enrich", List.of(closed));
 
         List<ServiceStatus> statuses = new ServiceProbe(http, Duration.ofSeconds(2)).check(services);
 
@@ -51,7 +53,8 @@ class ServiceProbeTest {
                 new ServiceStatus("ingest", URI.create(base + "/ready"), true, null),
                 new ServiceStatus("index", URI.create(base + "/down"), false,
                         "HTTP 503 - elasticsearch: no answer within 2000 ms"),
-                new ServiceStatus("enrich", services.get("enrich"), false, "not reachable (connection refused)"));
+                new ServiceStatus("index", closed, false, "not reachable (connection refused)"),
+                new ServiceStatus("enrich", closed, false, "not reachable (connection refused)"));
     }
 
     static int closedPort() throws IOException {

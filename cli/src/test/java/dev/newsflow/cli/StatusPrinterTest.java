@@ -47,6 +47,16 @@ class StatusPrinterTest {
     }
 
     @Test
+    void aDegradedClusterSaysSo() {
+        StatusReport healthy = StatusFixtures.healthy();
+        StatusReport report = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
+                healthy.index(), healthy.services(), new Redundancy(2, List.of("news.articles.raw-0"), List.of(), List.of(), 3));
+
+        assertThat(print(report)).contains("DEGRADED 1 partitions are under-replicated (2 brokers answer): news.articles.raw-0")
+                .endsWith("Status: DEGRADED (1 findings, 0 warnings)\n");
+    }
+
+    @Test
     void showsTheLatestDeadLettersAndSaysWhatIsUnreachable() {
         var headers = DeadLetters.headers("index", new IllegalArgumentException("failed to parse field [published_at]"),
                 "news.articles.enriched", 3, 56);

@@ -91,6 +91,38 @@ class StatusReportTest {
 
         assertThat(report.findings()).containsExactly(
                 Finding.problem("alias news does not exist; has index-service started?"),
-                Finding.warning("Elasticsearch cluster health is yellow"));
+                Finding.degraded("Elasticsearch cluster health is yellow: some replica shards are not allocated"));
+    }
+
+    @Test
+    void aClusterMissingOneInstanceOrOneReplicaIsDegradedWithItsOwnExitCode() {
+        List<ServiceStatus> instances = List.of(
+                new ServiceStatus("index", URI.create("http://127.0.0.1:8083"), true, null),
+                new ServiceStatus("index", URI.create("http://127.0.0.1:8093"), false, "not reachable (connection refused)"));
+        StatusReport oneDown = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
+                healthy.index(), instances);
+        assertThat(oneDown.findings()).containsExactly(Finding.degraded("index-service at http://127.0.0.1:8093 is not"
+                + " ready: not reachable (connection refused) (1 of 2 instances ready)"));
+        assertThat(oneDown.exitCode(false)).isEqualTo(StatusReport.DEGRADED);
+
+        StatusReport brokerDown = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
+                healthy.index(), healthy.services(), new Redundancy(2, List.of("news.articles.raw-0"), List.of(),
+                List.of(URI.create("http://127.0.0.1:9201")), 3));
+        assertThat(brokerDown.findings()).extracting(Finding::severity).containsOnly(Finding.Severity.DEGRADED).hasSize(2);
+        assertThat(brokerDown.exitCode(true)).as("degraded even with --strict").isEqualTo(StatusReport.DEGRADED);
+    }
+
+    @Test
+    void withEveryInstanceOfAServiceDownOrAPartitionOfflineItIsUnhealthy() {
+        StatusReport allDown = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
+                healthy.index(), List.of(
+                new ServiceStatus("ingest", URI.create("http://127.0.0.1:8081"), false, "not reachable (connection refused)"),
+                new ServiceStatus("ingest", URI.create("http://127.0.0.1:8091"), false, "not reachable (connection refused)")));
+        assertThat(allDown.findings()).extracting(Finding::severity).containsOnly(Finding.Severity.PROBLEM);
+        assertThat(allDown.exitCode(false)).isEqualTo(StatusReport.UNHEALTHY);
+
+        StatusReport offline = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
+                healthy.index(), healthy.services(), new Redundancy(1, List.of(), List.of("news.articles.raw-3"), List.of(), 1));
+        assertThat(offline.exitCode(false)).isEqualTo(StatusReport.UNHEALTHY);
     }
 }

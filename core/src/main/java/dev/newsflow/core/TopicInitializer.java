@@ -32,19 +32,24 @@ public final class TopicInitializer {
     /** The topics with the policies of DESIGN.md. */
     public static List<NewTopic> definitions(KafkaSettings settings) {
         Topics topics = settings.topics();
+        // Set on each topic rather than left to the broker's default, so RF 3 / min ISR 2 holds on any cluster.
+        String minInSync = Short.toString(settings.minInSync());
         return List.of(
                 new NewTopic(topics.raw().name(), settings.partitions(), settings.replication())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS),
-                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES))),
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES),
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSync)),
                 // The enriched topic is the source of truth the index is rebuilt from: keep the latest per id.
                 new NewTopic(topics.enriched().name(), settings.partitions(), settings.replication())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES))),
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES),
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSync)),
                 new NewTopic(topics.deadletter().name(), settings.partitions(), settings.replication())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(THIRTY_DAYS_MS),
-                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES))));
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES),
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSync)));
     }
 
     /**

@@ -2,15 +2,20 @@ package dev.newsflow.e2e;
 
 import dev.newsflow.core.Topics;
 import dev.newsflow.stack.ChildJvm;
+import dev.newsflow.stack.FleetService;
+import dev.newsflow.stack.LocalCluster;
 import dev.newsflow.stack.Ports;
+import dev.newsflow.stack.ServiceFleet;
 import dev.newsflow.stack.ServiceJvm;
 import dev.newsflow.stack.StackEndpoints;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,6 +28,7 @@ import java.util.stream.Stream;
 final class Pipeline implements AutoCloseable {
 
     private final StackEndpoints stack;
+    private ServiceFleet fleet;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> keys;
     private final Map<String, String> env = new HashMap<>();
@@ -32,11 +38,19 @@ final class Pipeline implements AutoCloseable {
     private ServiceJvm index;
 
     private Pipeline(StackEndpoints stack, Path home, List<String> sources) {
+        this(stack, stack.elasticsearchUrl(), home, sources);
+    }
+
+    /**
+     * @param stack        where the checks look: a Kafka bootstrap list and one Elasticsearch base URL
+     * @param servicesEsUrl {@code NEWSFLOW_ES_URL} for the services: one node or a comma list
+     */
+    private Pipeline(StackEndpoints stack, String servicesEsUrl, Path home, List<String> sources) {
         this.stack = stack;
         this.keys = sources.stream().collect(Collectors.toMap(s -> s, s -> "key-" + s + "-" + UUID.randomUUID(),
                 (a, b) -> a, LinkedHashMap::new));
         env.put("NEWSFLOW_KAFKA_BOOTSTRAP", stack.kafkaBootstrap());
-        env.put("NEWSFLOW_ES_URL", stack.elasticsearchUrl());
+        env.put("NEWSFLOW_ES_URL", servicesEsUrl);
         env.put("NEWSFLOW_TOPIC_PREFIX", prefix());
         env.put("NEWSFLOW_INDEX_ALIAS", alias());
         env.put("NEWSFLOW_INGEST_KEYS", keys.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
@@ -80,6 +94,36 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * The services on a {@link LocalCluster}: two instances of each ({@link ServiceFleet}), topics with three
+     * replicas of which two must be in sync, one replica of every index shard. {@link #ingest()},
+     * {@link #enrich()} and {@link #index()} are the first instances; the checks read Elasticsearch through
+     * node {@code checkNode}, which a test should leave running.
+     */
+    static Pipeline onCluster(LocalCluster cluster, int checkNode, Path home, List<String> sources) {
+        StackEndpoints checks = new StackEndpoints(cluster.endpoints().kafkaBootstrap(), cluster.elasticsearchNode(checkNode));
+        Pipeline pipeline = new Pipeline(checks, cluster.endpoints().elasticsearchUrl(), home, sources);
+        pipeline.env.put("NEWSFLOW_TOPIC_REPLICATION", "3");
+        pipeline.env.put("NEWSFLOW_TOPIC_MIN_ISR", "2");
+        pipeline.env.put("NEWSFLOW_INDEX_REPLICAS", "1");
+        Map<FleetService, List<Integer>> ports = new EnumMap<>(FleetService.class);
+        for (FleetService service : FleetService.values()) {
+            ports.put(service, List.of(Ports.free(), Ports.free()));
+        }
+        String classPath = System.getProperty("java.class.path");
+        pipeline.fleet = ServiceFleet.start(new ServiceFleet.Plan(pipeline.env, ports, service -> classPath,
+                home.resolve("fleet-state"), Path.of("target", "e2e-logs", "cluster-" + pipeline.run), "512m"));
+        pipeline.ingest = pipeline.fleet.instance(FleetService.INGEST, 1);
+        pipeline.enrich = pipeline.fleet.instance(FleetService.ENRICH, 1);
+        pipeline.index = pipeline.fleet.instance(FleetService.INDEX, 1);
+        return pipeline;
+    }
+
+    /** The instances on a cluster; absent for a pipeline of one instance per service. */
+    Optional<ServiceFleet> fleet() {
+        return Optional.ofNullable(fleet);
+    }
+
     private ServiceJvm startService(String name, String mainClass, String portVariable) {
         int port = Integer.parseInt(env.get(portVariable));
         Map<String, String> own = new HashMap<>(env);
@@ -106,6 +150,9 @@ final class Pipeline implements AutoCloseable {
 
     /** The services started so far. */
     List<ServiceJvm> services() {
+        if (fleet != null) {
+            return fleet.all();
+        }
         return Stream.of(ingest, enrich, index).filter(Objects::nonNull).toList();
     }
 
@@ -146,6 +193,10 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        if (fleet != null) {
+            fleet.close();
+            return;
+        }
         services().forEach(ServiceJvm::close);
     }
 }

@@ -114,6 +114,9 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         // The internal topics (the dedup repartition topics, the store changelogs) follow the same replication as ours.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replication());
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), Short.toString(kafka.minInSync()));
+        // Exactly-once already implies it; said here so no later edit can weaken what a confirmed write means.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         // A stream thread commits (and so ends its transaction) only between rounds of processing what it
         // polled, and it lets a round grow while rounds are quick (the dedup step's are). At 35-70 ms an
         // article, a thousand polled records made rounds long enough for the broker to abort the

@@ -80,6 +80,19 @@ class EnrichConfigTest {
     }
 
     @Test
+    void inAClusterInternalTopicsTakeTheReplicationAndEveryWriteWaitsForAllInSyncReplicas() {
+        StreamsConfig streams = new StreamsConfig(EnrichConfig.fromEnv(new Env(Map.of(
+                "NEWSFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094",
+                "NEWSFLOW_TOPIC_REPLICATION", "3"))).streamsProperties());
+
+        assertThat(streams.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(3);
+        assertThat(streams.originalsWithPrefix(StreamsConfig.TOPIC_PREFIX))
+                .containsEntry(org.apache.kafka.common.config.TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+        assertThat(streams.getProducerConfigs("enrich-producer"))
+                .containsEntry(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    @Test
     void streamThreadsPollFewRecordsSoTheirTransactionsStayShort() {
         StreamsConfig streams = new StreamsConfig(EnrichConfig.fromEnv(new Env(Map.of())).streamsProperties());
 

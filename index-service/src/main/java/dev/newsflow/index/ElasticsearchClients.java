@@ -1,5 +1,6 @@
 package dev.newsflow.index;
 
+import dev.newsflow.core.ElasticsearchUrls;
 import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.EsTrust;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -25,15 +26,24 @@ public final class ElasticsearchClients {
     private ElasticsearchClients() {
     }
 
-    /** A client for {@code url}, https checked against the JVM's trust store. */
+    /** A client for one node, https checked against the JVM's trust store; closing it releases its connections and I/O threads. */
     public static ElasticsearchClient create(URI url, EsCredentials credentials) {
-        return create(url, credentials, EsTrust.JVM_DEFAULT);
+        return create(ElasticsearchUrls.of(url), credentials, EsTrust.JVM_DEFAULT);
     }
 
-    /** A client for {@code url}; closing it releases its connections and I/O threads. */
+    /** A client for one node, https checked against {@code trust}. */
     public static ElasticsearchClient create(URI url, EsCredentials credentials, EsTrust trust) {
+        return create(ElasticsearchUrls.of(url), credentials, trust);
+    }
+
+    /**
+     * A client for the nodes of {@code urls}: the low-level client sends each request to the next node in
+     * turn, and when one does not answer it marks that node dead for a while and tries the request on
+     * another, so a cluster with a node down still takes writes and searches.
+     */
+    public static ElasticsearchClient create(ElasticsearchUrls urls, EsCredentials credentials, EsTrust trust) {
         // A stalled node must fail the request, so the indexer's own retry loop takes over.
-        return create(url, credentials, trust, Duration.ofSeconds(60), Rest5ClientBuilder.DEFAULT_MAX_CONN_TOTAL);
+        return create(urls, credentials, trust, Duration.ofSeconds(60), Rest5ClientBuilder.DEFAULT_MAX_CONN_TOTAL);
     }
 
     /**
@@ -41,13 +51,14 @@ public final class ElasticsearchClients {
      * connections: as many as searches may run at once, and a response timeout a second past the
      * time Elasticsearch is given per search.
      */
-    public static ElasticsearchClient forSearch(URI url, EsCredentials credentials, EsTrust trust, SearchLimits limits) {
-        return create(url, credentials, trust, limits.timeout().plusSeconds(1), limits.maxConcurrent());
+    public static ElasticsearchClient forSearch(ElasticsearchUrls urls, EsCredentials credentials, EsTrust trust,
+                                                SearchLimits limits) {
+        return create(urls, credentials, trust, limits.timeout().plusSeconds(1), limits.maxConcurrent());
     }
 
-    private static ElasticsearchClient create(URI url, EsCredentials credentials, EsTrust trust, Duration responseTimeout,
-                                              int connections) {
-        var builder = Rest5Client.builder(url)
+    private static ElasticsearchClient create(ElasticsearchUrls urls, EsCredentials credentials, EsTrust trust,
+                                              Duration responseTimeout, int connections) {
+        var builder = Rest5Client.builder(urls.nodes())
                 .setConnectionManagerCallback(pool -> pool.setMaxConnTotal(connections).setMaxConnPerRoute(connections))
                 .setRequestConfigCallback(request -> request
                         .setConnectionRequestTimeout(Timeout.of(5, TimeUnit.SECONDS))

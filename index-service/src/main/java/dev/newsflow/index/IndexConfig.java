@@ -1,14 +1,13 @@
 package dev.newsflow.index;
 
 import dev.newsflow.core.ConfigException;
+import dev.newsflow.core.ElasticsearchUrls;
 import dev.newsflow.core.Env;
 import dev.newsflow.core.EsCredentials;
 import dev.newsflow.core.EsTrust;
 import dev.newsflow.core.InstanceId;
 import dev.newsflow.core.KafkaSettings;
 import dev.newsflow.core.ManagementPort;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
  * own compilation), they indexed 20-30% faster than 500 per request with 2 in flight, and 2,000 per
  * request was no faster. More shards or nodes take more concurrency; {@code IndexBenchmark} compares settings.
  *
- * @param elasticsearchUrl {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}
+ * @param elasticsearch    {@code NEWSFLOW_ES_URL}, default {@code http://127.0.0.1:9200}; a comma list of the
+ *                         cluster's nodes, over which the client spreads its requests
  * @param credentials      {@code NEWSFLOW_ES_USERNAME}/{@code NEWSFLOW_ES_PASSWORD} or {@code NEWSFLOW_ES_API_KEY}
  * @param trust            {@code NEWSFLOW_ES_CA_CERT}: the CA an https URL is checked against; default the JVM's trust store
  * @param alias            {@code NEWSFLOW_INDEX_ALIAS}, default {@code news}; first behind it is {@link #indexName()}
@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * @param management       {@code NEWSFLOW_INDEX_MANAGEMENT_PORT} and {@code NEWSFLOW_MANAGEMENT_HOST}: where
  *                         {@code /metrics} and the detailed readiness go; unset keeps them on the public port
  */
-public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, String alias, int shards, int replicas,
+public record IndexConfig(ElasticsearchUrls elasticsearch, EsCredentials credentials, String alias, int shards, int replicas,
                           int port, String groupId, KafkaSettings kafka, BulkSettings bulk, Backoff backoff,
                           SearchLimits search, Optional<String> instanceId, Optional<ManagementPort> management,
                           EsTrust trust) {
@@ -49,9 +49,9 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     public static IndexConfig fromEnv(Env env) {
-        URI url = url(env);
+        ElasticsearchUrls elasticsearch = ElasticsearchUrls.fromEnv(env);
         return new IndexConfig(
-                url,
+                elasticsearch,
                 EsCredentials.fromEnv(env),
                 alias(env),
                 atLeast(env, "NEWSFLOW_INDEX_SHARDS", 1, 1),
@@ -64,7 +64,7 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
                 SearchLimits.fromEnv(env),
                 InstanceId.fromEnv(env),
                 ManagementPort.fromEnv(env, "NEWSFLOW_INDEX_MANAGEMENT_PORT"),
-                EsTrust.fromEnv(env, url));
+                EsTrust.fromEnv(env, elasticsearch.first()));
     }
 
     /** The first versioned index, made with the alias; {@code ./newsflow reindex} moves the alias to the next one. */
@@ -75,24 +75,10 @@ public record IndexConfig(URI elasticsearchUrl, EsCredentials credentials, Strin
     /** Keeps secrets out of logs: the credentials print as their kind only. */
     @Override
     public String toString() {
-        return "IndexConfig[elasticsearch=" + elasticsearchUrl + " (" + credentials.kind() + ", " + trust + "), alias=" + alias
+        return "IndexConfig[elasticsearch=" + elasticsearch + " (" + credentials.kind() + ", " + trust + "), alias=" + alias
                 + ", shards=" + shards + ", replicas=" + replicas + ", port=" + port + ", groupId=" + groupId
                 + ", kafka=" + kafka + ", bulk=" + bulk + ", backoff=" + backoff + ", search=" + search
                 + ", instanceId=" + instanceId.orElse("(dynamic)") + ", management=" + management + "]";
-    }
-
-    private static URI url(Env env) {
-        String value = env.string("NEWSFLOW_ES_URL", "http://127.0.0.1:9200");
-        try {
-            URI uri = new URI(value);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException("NEWSFLOW_ES_URL must be an http(s) URL such as http://127.0.0.1:9200, got \""
-                        + value + "\"");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException("NEWSFLOW_ES_URL is not a valid URL: \"" + value + "\"");
-        }
     }
 
     private static String alias(Env env) {

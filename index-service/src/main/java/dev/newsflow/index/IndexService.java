@@ -44,7 +44,7 @@ public final class IndexService implements AutoCloseable {
     private IndexService(IndexConfig config, PrometheusMeterRegistry registry) throws IOException, InterruptedException {
         admin = Admin.create(IndexKafka.admin(config));
         TopicInitializer.ensure(admin, config.kafka(), STARTUP_TIMEOUT);
-        es = ElasticsearchClients.create(config.elasticsearchUrl(), config.credentials(), config.trust());
+        es = ElasticsearchClients.create(config.elasticsearch(), config.credentials(), config.trust());
         IndexManager indexManager = IndexManager.of(es, config);
         indexManager.awaitReachable(STARTUP_TIMEOUT);
         indexManager.ensure();
@@ -62,7 +62,7 @@ public final class IndexService implements AutoCloseable {
         consumerMetrics.bindTo(registry);
         indexer = new ArticleIndexer(consumer, deadLetters, es, config, new IndexerMetrics(registry), Clock.systemUTC());
         pollThread = new Thread(indexer, "index-poll");
-        searchEs = ElasticsearchClients.forSearch(config.elasticsearchUrl(), config.credentials(), config.trust(), config.search());
+        searchEs = ElasticsearchClients.forSearch(config.elasticsearch(), config.credentials(), config.trust(), config.search());
         ArticleSearch search = new ArticleSearch(searchEs, config.alias(), config.search(), InstantSource.system());
         SearchGate gate = new SearchGate(config.search().maxConcurrent(), registry);
         http = ServiceHttpServer.create(registry, Map.of(

@@ -44,7 +44,7 @@ public final class ReindexMain implements Callable<Integer> {
     public Integer call() throws Exception {
         IndexConfig config = IndexConfig.fromEnv(new Env(env));
         try (Admin admin = Admin.create(IndexKafka.admin(config));
-             ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearchUrl(), config.credentials(), config.trust());
+             ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch(), config.credentials(), config.trust());
              var deadLetters = new KafkaProducer<byte[], byte[]>(IndexKafka.deadLetterProducer(config))) {
             var reindexer = new Reindexer(es, admin, config,
                     group -> new KafkaConsumer<>(IndexKafka.consumer(config, group)), deadLetters,

@@ -22,7 +22,7 @@ class IndexConfigTest {
     void hasLocalDefaults() {
         IndexConfig config = config(Map.of());
 
-        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(config.elasticsearch().nodes()).containsExactly(URI.create("http://127.0.0.1:9200"));
         assertThat(config.credentials()).isEqualTo(EsCredentials.NONE);
         assertThat(config.alias()).isEqualTo("news");
         assertThat(config.indexName()).isEqualTo("news-v1");
@@ -37,7 +37,7 @@ class IndexConfigTest {
     @Test
     void readsEverySetting() {
         IndexConfig config = config(Map.ofEntries(
-                Map.entry("NEWSFLOW_ES_URL", "https://es.example:9243"),
+                Map.entry("NEWSFLOW_ES_URL", "https://es1.example:9243,https://es2.example:9243"),
                 Map.entry("NEWSFLOW_ES_API_KEY", "secret-key"),
                 Map.entry("NEWSFLOW_INDEX_ALIAS", "it-news"),
                 Map.entry("NEWSFLOW_INDEX_PORT", "0"),
@@ -51,7 +51,8 @@ class IndexConfigTest {
                 Map.entry("NEWSFLOW_INDEX_RETRY_INITIAL", "50ms"),
                 Map.entry("NEWSFLOW_INDEX_RETRY_MAX", "2s")));
 
-        assertThat(config.elasticsearchUrl()).isEqualTo(URI.create("https://es.example:9243"));
+        assertThat(config.elasticsearch().nodes()).containsExactly(URI.create("https://es1.example:9243"),
+                URI.create("https://es2.example:9243"));
         assertThat(config.credentials().authorization()).hasValue("ApiKey secret-key");
         assertThat(config.indexName()).isEqualTo("it-news-v1");
         assertThat(config.port()).isZero();

@@ -70,7 +70,7 @@ final class IndexFixture implements AutoCloseable {
         env.putAll(overrides);
         config = IndexConfig.fromEnv(new Env(env));
         admin = Admin.create(IndexKafka.admin(config));
-        es = ElasticsearchClients.create(config.elasticsearchUrl(), config.credentials(), config.trust());
+        es = ElasticsearchClients.create(config.elasticsearch(), config.credentials(), config.trust());
         try {
             service = IndexService.start(config, registry);
         } catch (InterruptedException e) {

@@ -36,7 +36,8 @@ class SearchGateTest {
     void aSearchBeyondTheLimitIs503WithRetryAfterBeforeElasticsearchIsAsked() throws Exception {
         SearchLimits limits = SearchLimits.fromEnv(new Env(Map.of("NEWSFLOW_SEARCH_MAX_CONCURRENT", "1")));
         // Nothing listens on port 1: were the request let through, it would fail as 503 without Retry-After.
-        var es = ElasticsearchClients.forSearch(URI.create("http://127.0.0.1:1"), EsCredentials.fromEnv(new Env(Map.of())), EsTrust.JVM_DEFAULT, limits);
+        var es = ElasticsearchClients.forSearch(dev.newsflow.core.ElasticsearchUrls.of(URI.create("http://127.0.0.1:1")),
+                EsCredentials.fromEnv(new Env(Map.of())), EsTrust.JVM_DEFAULT, limits);
         SearchGate gate = new SearchGate(limits.maxConcurrent(), registry);
         Javalin http = ServiceHttp.create(registry, Map.of(),
                 routes -> IndexRoutes.register(routes, new ArticleSearch(es, "news", limits, java.time.InstantSource.system()), gate)).start(0);

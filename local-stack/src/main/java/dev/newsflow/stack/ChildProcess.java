@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,13 +165,22 @@ public final class ChildProcess {
      * and returns once it has ended.
      */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             if (!process.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(name + " did not end within " + KILL_TIMEOUT.toSeconds()
                         + "s of SIGKILL");
             }
+            // Elasticsearch's server JVM is a child of its launcher and holds the ports: a start right
+            // after the kill must not find them still bound.
+            for (ProcessHandle child : children) {
+                child.onExit().get(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a process started by " + name + " did not end within "
+                    + KILL_TIMEOUT.toSeconds() + "s of SIGKILL", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + name + " to end", e);

@@ -24,8 +24,11 @@ final class ElasticsearchDistribution {
     private ElasticsearchDistribution() {
     }
 
-    /** The unpacked distribution folder (holding {@code bin/elasticsearch}), unpacking it when missing. */
-    static Path installIn(Path cache) {
+    /**
+     * The unpacked distribution folder (holding {@code bin/elasticsearch}), unpacking it when missing.
+     * Synchronized: the nodes of a cluster start at once, and only the first may unpack into a fresh cache.
+     */
+    static synchronized Path installIn(Path cache) {
         Properties build = buildProperties();
         String version = build.getProperty("elasticsearch.version");
         Path target = cache.resolve("elasticsearch-" + version);

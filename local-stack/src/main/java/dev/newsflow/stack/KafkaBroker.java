@@ -17,39 +17,78 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A single-node Kafka (KRaft broker and controller in one JVM) run from the
- * {@code kafka_2.13} artifact's classes, with its data under {@code home/kafka}. Its client listener
- * takes PLAINTEXT, or with {@link ScramUsers} only SASL_PLAINTEXT logins with SCRAM-SHA-512, checked
- * against ACLs by the standard authorizer.
+ * A Kafka broker (KRaft broker and controller in one JVM) run from the {@code kafka_2.13} artifact's
+ * classes: the single node of {@link LocalStack}, or one of the three of {@link LocalCluster}. Its client
+ * listener takes PLAINTEXT, or with {@link ScramUsers} only SASL_PLAINTEXT logins with SCRAM-SHA-512,
+ * checked against ACLs by the standard authorizer.
  */
 final class KafkaBroker extends LocalServer {
 
     private static final String CLASSPATH_RESOURCE = "/newsflow-kafka.classpath";
     private static final String LOGBACK_RESOURCE = "/newsflow-kafka-logback.xml";
 
-    private final StackSettings settings;
     private final Path dir;
+    private final int nodeId;
+    private final int port;
+    private final int controllerPort;
+    private final String voters;
+    private final int replication;
+    private final String heap;
+    private final Duration startTimeout;
+    private final String clusterId;
+    private final String portVariable;
     private final Optional<ScramUsers> scram;
 
+    /** The single broker of {@link LocalStack}: node 1, its own only voter, every topic with one replica. */
     KafkaBroker(StackSettings settings) {
         this(settings, Optional.empty());
     }
 
+    /** The single broker, taking only SCRAM logins of {@code scram}'s users when present. */
     KafkaBroker(StackSettings settings, Optional<ScramUsers> scram) {
-        this.settings = settings;
-        this.dir = settings.home().resolve("kafka");
+        this(settings.home().resolve("kafka"), 1, settings.kafkaPort(), settings.controllerPort(),
+                "1@127.0.0.1:" + settings.controllerPort(), 1, settings.kafkaHeap(), settings.startTimeout(),
+                Uuid.randomUuid().toString(), "NEWSFLOW_KAFKA_PORT", scram);
+    }
+
+    /**
+     * One broker of a KRaft cluster whose brokers are also its controllers.
+     *
+     * @param voters       {@code controller.quorum.voters}: {@code id@host:port} of every controller
+     * @param replication  the replication of internal topics and the default for new ones; min ISR is one less
+     * @param clusterId    the same for every broker of the cluster; used only when the storage is formatted
+     * @param portVariable the setting to name when a port is taken
+     */
+    KafkaBroker(Path dir, int nodeId, int port, int controllerPort, String voters, int replication, String heap,
+                Duration startTimeout, String clusterId, String portVariable) {
+        this(dir, nodeId, port, controllerPort, voters, replication, heap, startTimeout, clusterId, portVariable,
+                Optional.empty());
+    }
+
+    private KafkaBroker(Path dir, int nodeId, int port, int controllerPort, String voters, int replication, String heap,
+                        Duration startTimeout, String clusterId, String portVariable, Optional<ScramUsers> scram) {
+        this.dir = dir;
+        this.nodeId = nodeId;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.voters = voters;
+        this.replication = replication;
+        this.heap = heap;
+        this.startTimeout = startTimeout;
+        this.clusterId = clusterId;
+        this.portVariable = portVariable;
         this.scram = scram;
     }
 
     /** Formats the storage on first use, starts the broker and waits until it answers. */
     @Override
     void start() {
-        Ports.requireFree(settings.kafkaPort(), "Kafka", "NEWSFLOW_KAFKA_PORT");
-        Ports.requireFree(settings.controllerPort(), "the Kafka controller", "NEWSFLOW_KAFKA_CONTROLLER_PORT");
+        Ports.requireFree(port, "Kafka", portVariable);
+        Ports.requireFree(controllerPort, "the Kafka controller", portVariable.replace("_PORT", "_CONTROLLER_PORT"));
         Path config = writeConfig();
         Path data = dir.resolve("data");
         if (!Files.exists(data.resolve("meta.properties"))) {
-            List<String> args = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+            List<String> args = new ArrayList<>(List.of("format", "--cluster-id", clusterId,
                     "--config", config.toString(), "--ignore-formatted"));
             // KRaft keeps SCRAM credentials in its metadata log: format writes the first ones into it.
             scram.ifPresent(users -> users.all().forEach((name, password) -> {
@@ -64,22 +103,31 @@ final class KafkaBroker extends LocalServer {
                         + format.logFile() + ":\n" + format.tail(20));
             }
         }
-        process = jvm("kafka.Kafka", config.toString()).start("Kafka", dir.resolve("kafka.log"));
-        process.awaitReady(this::answers, settings.startTimeout());
+        process = jvm("kafka.Kafka", config.toString()).start("Kafka " + nodeId, logFile());
+        process.awaitReady(this::answers, startTimeout);
+    }
+
+    Path logFile() {
+        return dir.resolve("kafka.log");
+    }
+
+    int port() {
+        return port;
     }
 
     private boolean answers() {
         // Until the port listens, an admin client would only log connection warnings.
-        if (!Ports.listening(settings.kafkaPort())) {
+        if (!Ports.listening(port)) {
             return false;
         }
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.endpoints().kafkaBootstrap());
+        // This broker alone: the cluster answering through another one says nothing about this one.
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         scram.ifPresent(users -> props.putAll(users.login(users.admin()).properties()));
         try (Admin admin = Admin.create(props)) {
-            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream().anyMatch(node -> node.id() == nodeId);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -91,7 +139,7 @@ final class KafkaBroker extends LocalServer {
     private ChildJvm jvm(String mainClass, String... args) {
         return ChildJvm.of(mainClass)
                 .classPath(classpath())
-                .jvmOptions("-Xms" + settings.kafkaHeap(), "-Xmx" + settings.kafkaHeap(),
+                .jvmOptions("-Xms" + heap, "-Xmx" + heap,
                         "-XX:+UseG1GC",
                         "-Djava.awt.headless=true",
                         // Both logback and log4j may be on the class path; say which one the broker logs through.
@@ -108,27 +156,30 @@ final class KafkaBroker extends LocalServer {
                 Files.write(dir.resolve("logback.xml"), logback.readAllBytes());
             }
             String client = scram.isPresent() ? "SASL_PLAINTEXT" : "PLAINTEXT";
-            String listeners = client + "://127.0.0.1:" + settings.kafkaPort()
-                    + ",CONTROLLER://127.0.0.1:" + settings.controllerPort();
+            String listeners = client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort;
+            String minInSync = Integer.toString(Math.max(1, replication - 1));
             String config = String.join("\n",
                     "# Written by Newsflow's local stack at every start; edits are lost.",
                     "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@127.0.0.1:" + settings.controllerPort(),
+                    "node.id=" + nodeId,
+                    "controller.quorum.voters=" + voters,
                     "listeners=" + listeners,
-                    "advertised.listeners=" + client + "://127.0.0.1:" + settings.kafkaPort(),
+                    "advertised.listeners=" + client + "://127.0.0.1:" + port,
                     "controller.listener.names=CONTROLLER",
                     "inter.broker.listener.name=" + client,
                     "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + client + ":" + client,
                     scram.map(KafkaBroker::scramConfig).orElse(""),
                     "log.dirs=" + dir.resolve("data"),
                     "num.partitions=6",
-                    // One node: every internal topic has one replica.
-                    "offsets.topic.replication.factor=1",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "share.coordinator.state.topic.min.isr=1",
+                    // One node: every internal topic has one replica. A cluster of three: three, of which two
+                    // must hold a record before it counts as written, so one broker may be down.
+                    "default.replication.factor=" + replication,
+                    "min.insync.replicas=" + minInSync,
+                    "offsets.topic.replication.factor=" + replication,
+                    "transaction.state.log.replication.factor=" + replication,
+                    "transaction.state.log.min.isr=" + minInSync,
+                    "share.coordinator.state.topic.replication.factor=" + replication,
+                    "share.coordinator.state.topic.min.isr=" + minInSync,
                     "group.initial.rebalance.delay.ms=0",
                     // Services create their topics with the right policies; a typo should not create one.
                     "auto.create.topics.enable=false",
