@@ -21,10 +21,7 @@ public record KafkaSettings(String bootstrap, String topicPrefix, int partitions
                             KafkaSecurity security) {
 
     public KafkaSettings {
-        if (minInSync < 1 || minInSync > replication) {
-            throw new ConfigException("NEWSFLOW_TOPIC_MIN_ISR must be between 1 and NEWSFLOW_TOPIC_REPLICATION ("
-                    + replication + "), got " + minInSync);
-        }
+        requireMinInSync(minInSync, replication);
     }
 
     /** Settings with the default min ISR for {@code replication}, for a broker that takes PLAINTEXT connections. */
@@ -42,10 +39,7 @@ public record KafkaSettings(String bootstrap, String topicPrefix, int partitions
             throw new ConfigException("NEWSFLOW_TOPIC_REPLICATION must be at least 1, got " + replication);
         }
         int minInSync = env.integer("NEWSFLOW_TOPIC_MIN_ISR", defaultMinInSync((short) replication));
-        if (minInSync < 1 || minInSync > replication) {
-            throw new ConfigException("NEWSFLOW_TOPIC_MIN_ISR must be between 1 and NEWSFLOW_TOPIC_REPLICATION ("
-                    + replication + "), got " + minInSync);
-        }
+        requireMinInSync(minInSync, replication);
         return new KafkaSettings(
                 env.string("NEWSFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 env.string("NEWSFLOW_TOPIC_PREFIX", ""),
@@ -55,8 +49,15 @@ public record KafkaSettings(String bootstrap, String topicPrefix, int partitions
                 KafkaSecurity.fromEnv(env));
     }
 
+    private static void requireMinInSync(int minInSync, int replication) {
+        if (minInSync < 1 || minInSync > replication) {
+            throw new ConfigException("NEWSFLOW_TOPIC_MIN_ISR must be between 1 and NEWSFLOW_TOPIC_REPLICATION ("
+                    + replication + "), got " + minInSync);
+        }
+    }
+
     /** One less than the replication, at least 1: RF 3 gives 2, RF 1 gives 1. */
-    static short defaultMinInSync(short replication) {
+    public static short defaultMinInSync(short replication) {
         return (short) Math.max(1, replication - 1);
     }
 

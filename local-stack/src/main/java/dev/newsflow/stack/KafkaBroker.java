@@ -1,5 +1,6 @@
 package dev.newsflow.stack;
 
+import dev.newsflow.core.KafkaSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -157,7 +158,7 @@ final class KafkaBroker extends LocalServer {
             }
             String client = scram.isPresent() ? "SASL_PLAINTEXT" : "PLAINTEXT";
             String listeners = client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort;
-            String minInSync = Integer.toString(Math.max(1, replication - 1));
+            String minInSync = Integer.toString(KafkaSettings.defaultMinInSync((short) replication));
             String config = String.join("\n",
                     "# Written by Newsflow's local stack at every start; edits are lost.",
                     "process.roles=broker,controller",

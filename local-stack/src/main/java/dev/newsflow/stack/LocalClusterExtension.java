@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -45,9 +44,7 @@ public final class LocalClusterExtension implements BeforeAllCallback, Parameter
         static TestRunCluster start() {
             try {
                 Path home = Files.createTempDirectory("newsflow-cluster-it-");
-                Path cache = Path.of(System.getProperty("newsflow.cache",
-                        System.getProperty("user.home") + "/.newsflow/cache"));
-                return new TestRunCluster(LocalCluster.start(ClusterSettings.forTests(home, cache)), home);
+                return new TestRunCluster(LocalCluster.start(ClusterSettings.forTests(home, TestFolders.cache())), home);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -56,11 +53,7 @@ public final class LocalClusterExtension implements BeforeAllCallback, Parameter
         @Override
         public void close() {
             cluster.close();
-            try (var paths = Files.walk(home)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + home, e);
-            }
+            TestFolders.delete(home);
         }
     }
 }

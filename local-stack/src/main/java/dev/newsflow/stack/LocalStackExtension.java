@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -95,24 +94,14 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
         static LocalStack start() {
             try {
                 Path home = Files.createTempDirectory("newsflow-it-");
-                Path cache = Path.of(System.getProperty("newsflow.cache",
-                        System.getProperty("user.home") + "/.newsflow/cache"));
-                LocalStack stack = LocalStack.start(StackSettings.forTests(home, cache));
+                LocalStack stack = LocalStack.start(StackSettings.forTests(home, TestFolders.cache()));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stack.close();
-                    deleteTree(home);
+                    TestFolders.delete(home);
                 }, "test-stack-cleanup"));
                 return stack;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void deleteTree(Path dir) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + dir, e);
             }
         }
     }

@@ -93,10 +93,8 @@ final class NodeSecurity {
         }
         Path work = config.resolve("certs-work");
         try {
-            if (Files.exists(work)) {
-                // Left by a start that died half-way: begin again from an empty folder.
-                deleteTree(work);
-            }
+            // Left by a start that died half-way: begin again from an empty folder.
+            TestFolders.delete(work);
             Files.createDirectories(work);
             run(null, "elasticsearch-certutil", "ca", "--pem", "--silent", "--out", work.resolve("ca.zip").toString());
             Map<String, Path> ca = unzip(work.resolve("ca.zip"), work);
@@ -110,7 +108,7 @@ final class NodeSecurity {
                 // node.crt last: its presence says the set is complete.
                 Files.move(file, certs.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-            deleteTree(work);
+            TestFolders.delete(work);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the node's certificates under " + certs, e);
         }
@@ -195,14 +193,6 @@ final class NodeSecurity {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

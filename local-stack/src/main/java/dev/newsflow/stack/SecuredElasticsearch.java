@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,9 +28,7 @@ public final class SecuredElasticsearch implements AutoCloseable {
     public static SecuredElasticsearch startForTests(EsSecurity security) {
         try {
             Path home = Files.createTempDirectory("newsflow-secured-es-");
-            Path cache = Path.of(System.getProperty("newsflow.cache",
-                    System.getProperty("user.home") + "/.newsflow/cache"));
-            var node = new ElasticsearchNode(StackSettings.forTests(home, cache), security);
+            var node = new ElasticsearchNode(StackSettings.forTests(home, TestFolders.cache()), security);
             var secured = new SecuredElasticsearch(node, home);
             try {
                 node.start();
@@ -63,13 +60,7 @@ public final class SecuredElasticsearch implements AutoCloseable {
             List<Path> trees = Files.isSymbolicLink(home.resolve("elasticsearch"))
                     ? List.of(home.resolve("elasticsearch").toRealPath(), home)
                     : List.of(home);
-            for (Path tree : trees) {
-                try (var paths = Files.walk(tree)) {
-                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            trees.forEach(TestFolders::delete);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + home, e);
         }

@@ -10,10 +10,13 @@ import java.util.Optional;
  *
  * @param answered   how many bands have answered
  * @param candidates by id: the candidate and in how many answers it was named
+ * @param expected   how many answers the version waits for, once its article has arrived; until then
+ *                   {@link #UNKNOWN}, which no count of answers reaches
  */
-record AnswerTally(int answered, Map<String, Named> candidates) {
+record AnswerTally(int answered, Map<String, Named> candidates, int expected) {
 
-    static final AnswerTally NONE = new AnswerTally(0, Map.of());
+    static final int UNKNOWN = Integer.MAX_VALUE;
+    static final AnswerTally NONE = new AnswerTally(0, Map.of(), UNKNOWN);
 
     AnswerTally {
         candidates = Map.copyOf(candidates);
@@ -24,7 +27,17 @@ record AnswerTally(int answered, Map<String, Named> candidates) {
         for (Candidate c : answer.candidates()) {
             next.merge(c.id(), new Named(c, 1), (a, b) -> new Named(a.candidate(), a.times() + 1));
         }
-        return new AnswerTally(answered + 1, next);
+        return new AnswerTally(answered + 1, next, expected);
+    }
+
+    /** The same answers, for a version whose article says it waits for {@code count} of them. */
+    AnswerTally expecting(int count) {
+        return new AnswerTally(answered, candidates, count);
+    }
+
+    /** Whether every answer the version waits for is in; never before its article has arrived. */
+    boolean complete() {
+        return answered >= expected;
     }
 
     /**

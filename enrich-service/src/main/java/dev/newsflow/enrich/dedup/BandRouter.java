@@ -80,8 +80,9 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
 
         if (before != null && before.fingerprint() != null) {
             // Keys the new version keeps are overwritten by its own entry; the others are taken back.
+            byte[] remove = OPS.serializer().serialize(null, BandOp.remove(id));
             before.fingerprint().bandKeys().stream().filter(band -> !bands.contains(band))
-                    .forEach(band -> toBand(record, band, BandOp.remove(id)));
+                    .forEach(band -> toBand(record, band, remove));
         }
         if (record.value() == null) {
             // A withdrawn article is forgotten; should its id come back, it comes back as a new article.
@@ -90,7 +91,9 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
             KnownArticle latest = new KnownArticle(before == null ? now : before.firstSeen(), now, fingerprint.orElse(null));
             known.put(id, latest);
             boolean firstVersion = before == null || before.fingerprint() == null;
-            bands.forEach(band -> toBand(record, band, BandOp.add(id, seq, latest, firstVersion)));
+            // One operation for all bands: written once, sent under each band key.
+            byte[] add = OPS.serializer().serialize(null, BandOp.add(id, seq, latest, firstVersion));
+            bands.forEach(band -> toBand(record, band, add));
         }
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.remove(FINGERPRINT_HEADER);
@@ -105,9 +108,9 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
         return entry == null || entry.lastSeen().isBefore(now.minus(retention)) ? null : entry;
     }
 
-    private void toBand(Record<byte[], byte[]> record, String band, BandOp op) {
-        context.forward(new Record<>(band.getBytes(StandardCharsets.UTF_8), OPS.serializer().serialize(null, op),
-                record.timestamp(), new RecordHeaders()), toBands);
+    private void toBand(Record<byte[], byte[]> record, String band, byte[] op) {
+        context.forward(new Record<>(band.getBytes(StandardCharsets.UTF_8), op, record.timestamp(), new RecordHeaders()),
+                toBands);
     }
 
     /**

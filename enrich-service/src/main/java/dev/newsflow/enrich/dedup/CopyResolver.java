@@ -73,15 +73,28 @@ public final class CopyResolver implements Processor<byte[], byte[], byte[], byt
             int expected = BandRouter.expectedAnswers(headers);
             headers.remove(BandRouter.SEQ_HEADER);
             headers.remove(BandRouter.ANSWERS_HEADER);
-            pending.put(key(id, seq), new PendingArticle(record.value(), record.timestamp(),
-                    PendingArticle.store(headers), expected));
+            String key = key(id, seq);
+            pending.put(key, new PendingArticle(record.value(), record.timestamp(), PendingArticle.store(headers), expected));
+            if (expected > 0) {
+                tallies.put(key, tallyOf(key).expecting(expected));
+            }
         } else {
             BandAnswer answer = BandIndex.ANSWERS.deserializer().deserialize(null, record.value());
             String key = key(id, answer.seq());
-            AnswerTally tally = tallies.get(key);
-            tallies.put(key, (tally == null ? AnswerTally.NONE : tally).with(answer));
+            AnswerTally tally = tallyOf(key).with(answer);
+            tallies.put(key, tally);
+            if (!tally.complete()) {
+                // Nothing of this id can go out yet: this version still waits, or its article has not arrived
+                // (which then looks for complete versions itself). Saves reading the held articles per answer.
+                return;
+            }
         }
         sendWhatIsComplete(id);
+    }
+
+    private AnswerTally tallyOf(String key) {
+        AnswerTally tally = tallies.get(key);
+        return tally == null ? AnswerTally.NONE : tally;
     }
 
     /** Sends the id's waiting versions in order, up to the first that still lacks answers. */
@@ -91,16 +104,13 @@ public final class CopyResolver implements Processor<byte[], byte[], byte[], byt
             versions.forEachRemaining(waiting::add);
         }
         for (KeyValue<String, PendingArticle> version : waiting) {
-            AnswerTally tally = tallies.get(version.key);
-            AnswerTally answers = tally == null ? AnswerTally.NONE : tally;
+            AnswerTally answers = tallyOf(version.key);
             if (answers.answered() < version.value.expectedAnswers()) {
                 return;
             }
             send(id, version.value, answers.original());
             pending.delete(version.key);
-            if (tally != null) {
-                tallies.delete(version.key);
-            }
+            tallies.delete(version.key);
         }
     }
 
