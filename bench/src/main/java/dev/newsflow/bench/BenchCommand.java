@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path profile;
 
     @Option(names = "--stage", paramLabel = "STAGE", description = "all, or one stage alone: enrich (the corpus goes"
-            + " into its topic through ingest, untimed) (default: ${DEFAULT-VALUE})")
+            + " into its topic through ingest, untimed) or end_to_end (default: ${DEFAULT-VALUE})")
     BenchStage stage = BenchStage.ALL;
 
     private final Map<String, String> env;

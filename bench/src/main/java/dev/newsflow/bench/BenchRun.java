@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,13 @@ final class BenchRun {
         if (context.settings().stage() == BenchStage.ENRICH) {
             return enrichAlone(startedAt, startNanos, machine);
         }
+        if (context.settings().stage() == BenchStage.END_TO_END) {
+            List<ServiceCost> costs = new ArrayList<>();
+            EndToEndStage.Result e2e = endToEnd(costs, false).e2e();
+            List<Figure> figures = new FigureTable(context.settings()).endToEnd(e2e);
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return new BenchReport(startedAt, seconds, machine, context.settings(), figures, costs, hotspots());
+        }
         String pipeline = context.prefix("pipe");
         IngestStage.Result ingest = new IngestStage(context).run(pipeline);
         EnrichStage.Result enrich = new EnrichStage(context).run(pipeline);
@@ -39,21 +47,32 @@ final class BenchRun {
                 .run(Math.max(MIN_PRODUCER_RECORDS, 5 * context.corpus().size()), enrich.meanRawBytes());
         IndexStage.Result index = new IndexStage(context).run(pipeline);
 
-        EndToEndStage.Result e2e;
-        SearchStage.Result search;
         List<ServiceCost> costs = new ArrayList<>();
+        ServicesRun served = endToEnd(costs, true);
+        List<Figure> figures = new FigureTable(context.settings()).figures(ingest, producer, enrich, index, served.e2e(),
+                served.search().orElseThrow());
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new BenchReport(startedAt, seconds, machine, context.settings(), figures, costs, hotspots());
+    }
+
+    /** What ran on the end-to-end services: the end-to-end stage, and the search stage when asked for. */
+    private record ServicesRun(EndToEndStage.Result e2e, Optional<SearchStage.Result> search) {
+    }
+
+    /**
+     * The end-to-end stage on services of its own, adding each process's cost over it to {@code costs};
+     * with {@code search}, the search stage then runs on the same services (it reads what they indexed).
+     */
+    private ServicesRun endToEnd(List<ServiceCost> costs, boolean search) {
         try (Pipeline services = new Pipeline(context, context.prefix("e2e"), EndToEndStage.SOURCES)) {
             Map<String, Long> pids = pids(services);
             Map<String, ProcessUsage> before = usage(pids);
-            e2e = new EndToEndStage(context).run(services);
-            Map<String, ProcessUsage> after = usage(pids);
+            EndToEndStage.Result e2e = new EndToEndStage(context).run(services);
+            Map<String, ProcessUsage> end = usage(pids);
             before.forEach((name, start) -> costs.add(new ServiceCost(name,
-                    after.get(name).cpuSeconds() - start.cpuSeconds(), e2e.articles(), after.get(name).peakRssBytes())));
-            search = new SearchStage(context).run(services);
+                    end.get(name).cpuSeconds() - start.cpuSeconds(), e2e.articles(), end.get(name).peakRssBytes())));
+            return new ServicesRun(e2e, search ? Optional.of(new SearchStage(context).run(services)) : Optional.empty());
         }
-        List<Figure> figures = new FigureTable(context.settings()).figures(ingest, producer, enrich, index, e2e, search);
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return new BenchReport(startedAt, seconds, machine, context.settings(), figures, costs, hotspots());
     }
 
     /** The enrich stage over the corpus, which ingest writes to its topic untimed first. */

@@ -8,5 +8,10 @@ public enum BenchStage {
      * The enrich topology and its ceiling alone: the corpus goes untimed through ingest into the raw
      * topic (the enrich stage must read what ingest writes), and the enriched topic is checked complete.
      */
-    ENRICH
+    ENRICH,
+    /**
+     * The end-to-end latency alone: the three services on one prefix, the sustained rate and the
+     * latencies from 202 to searchable, with the split at the enriched topic, and each process's cost.
+     */
+    END_TO_END
 }

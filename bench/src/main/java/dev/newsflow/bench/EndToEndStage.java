@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -33,13 +34,20 @@ final class EndToEndStage {
     }
 
     /** The sustained rate, and latencies at the fixed rate and at {@link #PEAK_SHARE} of the sustained one. */
-    record Result(double sustained, double fixedRate, Latencies atFixed, double peakRate, Latencies atPeak,
-                  long articles) {
+    record Result(double sustained, double fixedRate, Split atFixed, double peakRate, Split atPeak, long articles) {
+    }
+
+    /**
+     * Latencies from 202 to searchable, and the part of them until the article was readable on the
+     * enriched topic (the rest is the indexer's bulk and Elasticsearch's refresh).
+     */
+    record Split(Latencies searchable, Latencies enriched) {
     }
 
     Result run(Pipeline pipeline) {
         try (SearchableWatcher watcher = new SearchableWatcher(context.stack().elasticsearchUrl(), pipeline.alias(),
-                SOURCES)) {
+                SOURCES);
+             EnrichedWatcher enriched = new EnrichedWatcher(context.stack().kafkaBootstrap(), pipeline.enrichedTopic())) {
             URI ingest = pipeline.ingestUri();
             Corpus corpus = context.corpus();
             int size = context.settings().batchSize();
@@ -54,24 +62,46 @@ final class EndToEndStage {
             log.info("end to end: {} articles, sustained {} articles/s", accepted.size(), Math.round(sustained));
 
             double fixed = context.settings().rate();
-            Latencies atFixed = latencies(watcher, singles(ingest, "e2e-fixed", fixed), fixed);
+            Split atFixed = split(send(watcher, singles(ingest, "e2e-fixed", fixed), fixed), watcher, enriched, fixed);
             // Offered at exactly the measured capacity the queue never drains and latency grows for as
             // long as the run lasts; at 80% of it the pipeline keeps up, with headroom for a burst.
             double peak = Math.max(1, Math.floor(PEAK_SHARE * sustained));
-            Latencies atPeak = latencies(watcher, singles(ingest, "e2e-peak", peak), peak);
+            Split atPeak = split(send(watcher, singles(ingest, "e2e-peak", peak), peak), watcher, enriched, peak);
             long articles = corpus.size() + (long) count(fixed) + count(peak);
             return new Result(sustained, fixed, atFixed, peak, atPeak, articles);
         }
     }
 
-    private Latencies latencies(SearchableWatcher watcher, List<HttpRequest> requests, double rate) {
+    /** Sends the requests at the rate and waits until each accepted article is searchable; when each was accepted. */
+    private static Map<String, Long> send(SearchableWatcher watcher, List<HttpRequest> requests, double rate) {
         Map<String, Long> accepted = new PacedSender().send(requests, rate);
         awaitSearchable(watcher, accepted);
+        return accepted;
+    }
+
+    private static Split split(Map<String, Long> accepted, SearchableWatcher searchable, EnrichedWatcher enriched,
+                               double rate) {
+        Split split = new Split(since(accepted, searchable.firstSeen()), since(accepted, enriched.firstSeen()));
+        log.info("end to end at {}/s: 202 to searchable {}; 202 to enriched {}", rate, split.searchable(), split.enriched());
+        accepted.entrySet().stream()
+                .sorted(Comparator.comparingLong(e -> e.getValue() - searchable.firstSeen().get(e.getKey())))
+                .limit(8)
+                .forEach(e -> log.info("slow: {} enriched after {} ms, searchable after {} ms", e.getKey(),
+                        (enriched.firstSeen().getOrDefault(e.getKey(), 0L) - e.getValue()) / 1_000_000,
+                        (searchable.firstSeen().get(e.getKey()) - e.getValue()) / 1_000_000));
+        return split;
+    }
+
+    /** From each article's 202 until it was first seen. */
+    private static Latencies since(Map<String, Long> accepted, Map<String, Long> firstSeen) {
         List<Long> nanos = new ArrayList<>();
-        accepted.forEach((id, at) -> nanos.add(watcher.firstSeen().get(id) - at));
-        Latencies latencies = Latencies.ofNanos(nanos);
-        log.info("end to end at {}/s: 202 to searchable {}", rate, latencies);
-        return latencies;
+        accepted.forEach((id, at) -> {
+            Long seen = firstSeen.get(id);
+            if (seen != null) {
+                nanos.add(seen - at);
+            }
+        });
+        return Latencies.ofNanos(nanos);
     }
 
     private List<HttpRequest> singles(URI ingest, String source, double rate) {

@@ -1,5 +1,6 @@
 package dev.newsflow.bench;
 
+import dev.newsflow.core.Topics;
 import dev.newsflow.stack.Ports;
 import dev.newsflow.stack.ServiceJvm;
 import java.net.URI;
@@ -15,11 +16,13 @@ final class Pipeline implements AutoCloseable {
 
     private final List<ServiceJvm> services = new ArrayList<>();
     private final String alias;
+    private final String enrichedTopic;
     private ServiceJvm ingest;
     private ServiceJvm index;
 
     Pipeline(BenchContext context, String prefix, List<String> sources) {
         this.alias = context.name("e2e");
+        this.enrichedTopic = Topics.withPrefix(prefix).enriched().name();
         try {
             int ingestPort = Ports.free();
             Map<String, String> env = context.env(prefix);
@@ -63,6 +66,11 @@ final class Pipeline implements AutoCloseable {
 
     String alias() {
         return alias;
+    }
+
+    /** The enriched topic between enrich and index. */
+    String enrichedTopic() {
+        return enrichedTopic;
     }
 
     List<ServiceJvm> services() {
