@@ -149,6 +149,10 @@ public final class ArticleIndexer implements Runnable {
                     }
                 }
                 settleAll();
+                if (!recovering && caughtUp()) {
+                    // Nothing more is waiting to fill the bulk: send it now rather than at the flush interval.
+                    ingester.flush();
+                }
                 if (recovering) {
                     recover();
                 } else {
@@ -171,6 +175,20 @@ public final class ArticleIndexer implements Runnable {
         } finally {
             close();
         }
+    }
+
+    /**
+     * Whether this consumer has read all its partitions to their ends, as its last fetches saw them:
+     * then a bulk waiting for more operations would only wait for the flush interval. While catching up
+     * the bulks still fill by count.
+     */
+    private boolean caughtUp() {
+        for (TopicPartition partition : consumer.assignment()) {
+            if (consumer.currentLag(partition).orElse(1) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many partitions of the enriched topic the consumer group has given this indexer. */

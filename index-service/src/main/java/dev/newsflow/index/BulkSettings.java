@@ -4,15 +4,15 @@ import java.time.Duration;
 
 /**
  * How the indexer batches writes to Elasticsearch: a bulk request is sent when it holds
- * {@code maxOperations} operations or {@code maxBytes} bytes, or {@code flushInterval} after its first
- * write, and up to {@code concurrentRequests} requests are in flight at once.
+ * {@code maxOperations} operations or {@code maxBytes} bytes, at the periodic flush every {@code flushInterval},
+ * and at once when the indexer has read its partitions to the end (nothing more would fill it);
+ * up to {@code concurrentRequests} requests are in flight at once.
  *
  * @param maxOperations      {@code NEWSFLOW_INDEX_BULK_MAX_OPERATIONS}, default 1,000
  * @param maxBytes           {@code NEWSFLOW_INDEX_BULK_MAX_BYTES}, default 5 MiB
  * @param flushInterval      {@code NEWSFLOW_INDEX_BULK_FLUSH_INTERVAL}, default 200ms: under a busy feed the
- *                           bulks fill by count or size first; under a light one a story waits up to this
- *                           long before Elasticsearch sees it, on top of the index's 1 s refresh, so it is
- *                           kept well below the refresh (at 1 s, the two waits put p99 above 2 s)
+ *                           bulks fill by count or size first, and a caught-up indexer sends at once; the
+ *                           interval bounds the wait in between, kept well below the index's 1 s refresh
  * @param concurrentRequests {@code NEWSFLOW_INDEX_BULK_CONCURRENCY}, default 4
  */
 public record BulkSettings(int maxOperations, long maxBytes, Duration flushInterval, int concurrentRequests) {

@@ -54,6 +54,11 @@ class ArticleIndexerTest {
             new IndexerMetrics(registry), Clock.systemUTC());
     private Thread thread;
     private volatile boolean reachedEnd;
+    /**
+     * Where the topic ends as the consumer's fetches saw it. By default far beyond the records a test adds:
+     * the indexer is catching up, so its bulks fill by count; once it has caught up it sends what it holds.
+     */
+    private long topicEnd = 1_000;
 
     @AfterEach
     void stop() {
@@ -114,9 +119,24 @@ class ArticleIndexerTest {
         assertThat(counter("newsflow.index.order.waits")).isZero();
     }
 
+    @Test
+    void onceCaughtUpAStoryIsSentAtOnceNotAtTheFlushInterval() {
+        topicEnd = 1;
+        run(index("story", 1));
+
+        // A bulk of two operations is not full with one, and the flush interval is ten minutes: only having
+        // read to the topic's end sends it.
+        await().atMost(PATIENCE).until(() -> es.unanswered().size() == 1);
+        answerUntilTheEnd();
+
+        assertThat(es.sent()).containsExactly(List.of("index " + id("story")));
+        assertThat(committedOffset()).isEqualTo(1);
+    }
+
     @SafeVarargs
     private void run(ConsumerRecord<byte[], byte[]>... records) {
         consumer.updateBeginningOffsets(Map.of(partition, 0L));
+        consumer.updateEndOffsets(Map.of(partition, topicEnd));
         // Records can be added only once the indexer has assigned itself the partition: at its first poll.
         consumer.schedulePollTask(() -> {
             for (int offset = 0; offset < records.length; offset++) {
