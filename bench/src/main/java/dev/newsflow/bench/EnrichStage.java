@@ -3,13 +3,10 @@ package dev.newsflow.bench;
 import dev.newsflow.core.KafkaSettings;
 import dev.newsflow.core.TopicInitializer;
 import dev.newsflow.core.Topics;
-import dev.newsflow.stack.Ports;
-import dev.newsflow.stack.ServiceJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The enrich topology over the raw records ingest wrote, with one stream thread and with one per
  * core, beside its ceiling: the entity tagger alone on the same texts, in as many threads. The
  * tagger is the costliest step by far, so the ratio says how much the rest of the topology
- * (cleaning, keywords, topics, dedup, exactly-once transactions) costs on top.
+ * (cleaning, keywords, topics, dedup, exactly-once transactions) costs on top. A third run has
+ * {@value #INSTANCES} instances of one stream thread each, splitting the partitions as a deployment
+ * of several instances does, beside the one instance of one thread.
  *
  * <p>Both are measured twice: articles per second, and articles per CPU second of the whole process
  * (garbage collection, compilation and Kafka's client threads included). On a machine that other
@@ -45,6 +44,8 @@ final class EnrichStage {
      * compiled: the topology's JVM starts cold, and compiling CoreNLP costs seconds of CPU.
      */
     private static final int WARM_UP = 100;
+    /** Instances in the several-instance run: the two, one stream thread each. */
+    static final int INSTANCES = 2;
 
     private final BenchContext context;
 
@@ -52,9 +53,12 @@ final class EnrichStage {
         this.context = context;
     }
 
-    /** Rates of the topology and of the tagger alone, by thread count: per second, and per CPU second. */
-    record Result(int cores, Rate topologyOne, Rate topologyAll, Rate taggerOne, Rate taggerAll,
-                  long records, int meanRawBytes, StepCosts steps) {
+    /**
+     * Rates of the topology and of the tagger alone, by thread count, and of {@value #INSTANCES} topology
+     * instances of one thread each: per second, and per CPU second.
+     */
+    record Result(int cores, Rate topologyOne, Rate topologyAll, Rate topologyInstances, Rate taggerOne,
+                  Rate taggerAll, long records, int meanRawBytes, StepCosts steps) {
     }
 
     /**
@@ -72,45 +76,53 @@ final class EnrichStage {
         TopicRecords topics = new TopicRecords(context.stack().kafkaBootstrap());
         List<ConsumerRecord<byte[], byte[]>> rawRecords = topics.readAll(raw);
         int meanRawBytes = (int) rawRecords.stream().mapToLong(r -> r.value().length).average().orElse(0);
-        // The all-cores run needs its own copy of the input: its output must not mix with the first run's,
+        // The later runs need their own copies of the input: their output must not mix with the first run's,
         // which the index stage reads.
-        String copyPrefix = context.prefix("enrich-all");
-        TopicInitializer.ensure(context.admin(), settings(copyPrefix), Duration.ofSeconds(30));
-        String copy = Topics.withPrefix(copyPrefix).raw().name();
-        topics.write(copy, rawRecords.stream().map(r -> new ProducerRecord<>(copy, r.partition(), r.timestamp(), r.key(),
-                r.value(), r.headers())).toList());
+        String instancesPrefix = copy("enrich-instances", rawRecords, topics);
+        String allPrefix = copy("enrich-all", rawRecords, topics);
 
-        Rate one = topology("enrich-1-thread", pipelinePrefix, 1, rawRecords.size());
-        Rate all = topology("enrich-" + cores + "-threads", copyPrefix, cores, rawRecords.size());
+        Rate one = topology("enrich-1-thread", pipelinePrefix, 1, 1, rawRecords.size());
+        // Right after the one instance it is compared with, so that both meet the same neighbours.
+        Rate instances = topology("enrich-" + INSTANCES + "-instances", instancesPrefix, INSTANCES, 1, rawRecords.size());
+        Rate all = topology("enrich-" + cores + "-threads", allPrefix, 1, cores, rawRecords.size());
         List<String> texts = texts();
         TaggerProbe.load();
         tagAll(texts.subList(0, Math.min(WARM_UP, texts.size())), 1);
         Rate taggerOne = tagAll(texts, 1);
         Rate taggerAll = tagAll(texts, cores);
-        log.info("enrich: topology {} / {} articles/s (1 / {} threads), tagger alone {} / {}; per CPU second: "
-                        + "topology {} / {}, tagger alone {} / {}", round(one.perSecond()), round(all.perSecond()), cores,
-                round(taggerOne.perSecond()), round(taggerAll.perSecond()), round(one.perCpuSecond()),
-                round(all.perCpuSecond()), round(taggerOne.perCpuSecond()), round(taggerAll.perCpuSecond()));
+        log.info("enrich: topology {} / {} / {} articles/s (1 / {} threads / {} instances), tagger alone {} / {}; per CPU "
+                        + "second: topology {} / {} / {}, tagger alone {} / {}", round(one.perSecond()),
+                round(all.perSecond()), round(instances.perSecond()), cores, INSTANCES, round(taggerOne.perSecond()),
+                round(taggerAll.perSecond()), round(one.perCpuSecond()), round(all.perCpuSecond()),
+                round(instances.perCpuSecond()), round(taggerOne.perCpuSecond()), round(taggerAll.perCpuSecond()));
         StepCosts steps = StepCosts.measure(context.corpus().articles(), STEP_SAMPLE);
         log.info("enrich steps on {} web pages, ms per article: {}", steps.articles(), steps.meanMillis());
-        return new Result(cores, one, all, taggerOne, taggerAll, rawRecords.size(), meanRawBytes, steps);
+        return new Result(cores, one, all, instances, taggerOne, taggerAll, rawRecords.size(), meanRawBytes, steps);
     }
 
-    private Rate topology(String tag, String prefix, int threads, long records) {
+    /** A copy of the raw records on the topics of a new prefix, partition for partition; answers the prefix. */
+    private String copy(String name, List<ConsumerRecord<byte[], byte[]>> rawRecords, TopicRecords topics) {
+        String prefix = context.prefix(name);
+        TopicInitializer.ensure(context.admin(), settings(prefix), Duration.ofSeconds(30));
+        String raw = Topics.withPrefix(prefix).raw().name();
+        topics.write(raw, rawRecords.stream().map(r -> new ProducerRecord<>(raw, r.partition(), r.timestamp(), r.key(),
+                r.value(), r.headers())).toList());
+        return prefix;
+    }
+
+    /**
+     * Times {@code instances} enrich-service JVMs of {@code threads} stream threads each, one application
+     * id, through the raw topic of {@code prefix}; per CPU second counts all of them.
+     */
+    private Rate topology(String tag, String prefix, int instances, int threads, long records) {
         String appId = context.name(tag);
-        int port = Ports.free();
-        Map<String, String> env = context.env(prefix);
-        env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(port));
-        env.put("NEWSFLOW_ENRICH_APP_ID", appId);
-        env.put("NEWSFLOW_ENRICH_THREADS", Integer.toString(threads));
-        env.put("NEWSFLOW_ENRICH_STATE_DIR", context.work().resolve("state-" + tag).toString());
+        String raw = Topics.withPrefix(prefix).raw().name();
         long started = System.nanoTime();
-        try (ServiceJvm enrich = context.start("enrich-service", tag, "dev.newsflow.enrich.EnrichMain", port, env)) {
-            AtomicReference<ProcessUsage> atWindowStart = new AtomicReference<>();
-            StageTiming timing = context.progress().await(appId, Topics.withPrefix(prefix).raw().name(), records,
-                    started, TIMEOUT, Math.min(WARM_UP, records / 4),
-                    () -> atWindowStart.set(ProcessUsage.of(enrich.pid())));
-            double cpuSeconds = ProcessUsage.of(enrich.pid()).cpuSeconds() - atWindowStart.get().cpuSeconds();
+        try (EnrichInstances enrich = EnrichInstances.start(context, tag, prefix, appId, instances, threads)) {
+            AtomicReference<Double> cpuAtWindowStart = new AtomicReference<>();
+            StageTiming timing = context.progress().await(appId, raw, records, started, TIMEOUT,
+                    windowStart(appId, raw, instances, records), () -> cpuAtWindowStart.set(enrich.cpuSeconds()));
+            double cpuSeconds = enrich.cpuSeconds() - cpuAtWindowStart.get();
             double perCpuSecond = (records - timing.firstCommitted()) / cpuSeconds;
             // The service keeps running meanwhile: the dedup step may still be working through its last records.
             awaitOutput(tag, prefix, records);
@@ -118,6 +130,16 @@ final class EnrichStage {
                     tag, records, round(timing.steadyRate()), round(perCpuSecond), round(timing.overallRate()));
             return new Rate(timing.steadyRate(), perCpuSecond);
         }
+    }
+
+    /**
+     * The committed count that opens the timed window: {@link #WARM_UP} articles per instance (each JVM
+     * compiles its own hot code) after every instance is ready. An instance that became ready first may
+     * have worked alone until the others joined; that part is start-up, not the instances' rate.
+     */
+    private long windowStart(String appId, String raw, int instances, long records) {
+        long atReady = context.progress().committed(appId, raw);
+        return Math.min(atReady + Math.min((long) WARM_UP * instances, records / 4), records - 1);
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.newsflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FigureTest {
@@ -34,6 +37,26 @@ class FigureTest {
     void withoutTargetOrMeasurementNothingIsClaimed() {
         assertThat(Figure.alone("search", "p50", 12, "ms").met()).isEmpty();
         assertThat(Figure.alone("end to end", "p99", Double.NaN, "ms").atMost(2000).met()).isEmpty();
+    }
+
+    @Test
+    void twoEnrichInstancesAreComparedWithOneByRateWithTargetAndByCpuWithout() {
+        EnrichStage.Result enrich = new EnrichStage.Result(2, new EnrichStage.Rate(20, 19), new EnrichStage.Rate(30, 17),
+                new EnrichStage.Rate(28, 16), new EnrichStage.Rate(22, 21), new EnrichStage.Rate(40, 20), 2000, 5700,
+                new StepCosts(Map.of("entities", 30.0, "clean", 4.0, "topics", 5.0), 200));
+        BenchSettings settings = new BenchSettings(2000, 50, 4, 100, 400, 42, Path.of("bench.md"), null, BenchStage.ENRICH);
+
+        List<Figure> rows = new FigureTable(settings).enrich(enrich);
+
+        Figure rate = rows.stream().filter(f -> f.measure().equals("topology, 2 instances × 1 stream thread")).findFirst()
+                .orElseThrow();
+        assertThat(rate.ceiling()).isEqualTo("topology, 1 instance × 1 stream thread");
+        assertThat(rate.ratio()).isEqualTo(1.4);
+        assertThat(rate.met()).contains(true);
+        Figure perCpu = rows.stream().filter(f -> f.measure().equals("topology, 2 instances × 1 stream thread, per CPU second"))
+                .findFirst().orElseThrow();
+        assertThat(perCpu.ratio()).isEqualTo(16.0 / 19);
+        assertThat(perCpu.met()).isEmpty();
     }
 
     @Test
