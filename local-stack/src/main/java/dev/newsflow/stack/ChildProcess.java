@@ -125,6 +125,11 @@ public final class ChildProcess {
         return process.pid();
     }
 
+    /** The processes it started that are still its descendants (Elasticsearch's launcher starts the server JVM). */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     /** Stops it as {@link #stop(Duration)} does, with 30 seconds' grace. */
     public void stop() {
         stop(STOP_GRACE);

@@ -28,6 +28,7 @@ final class ElasticsearchNode extends LocalServer {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
     private static final Path UNPRIVILEGED_BASE = Path.of("/var/tmp/newsflow");
+    private static final String SERVER_MAIN_CLASS = "org.elasticsearch.bootstrap.Elasticsearch";
 
     private final String nodeName;
     private final int httpPort;
@@ -108,6 +109,20 @@ final class ElasticsearchNode extends LocalServer {
 
     Path logFile() {
         return home.resolve(dirName + ".log");
+    }
+
+    /**
+     * The server JVM's process, not its launcher's: the launcher only starts and watches the server, and
+     * the server, seeing its launcher gone, exits through its shutdown hooks: not a crash.
+     */
+    @Override
+    long pid() {
+        if (process == null) {
+            return 0;
+        }
+        return process.descendants().stream()
+                .filter(child -> child.info().commandLine().orElse("").contains(SERVER_MAIN_CLASS))
+                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 
     /** Where the node answers: http, or https with security on. */

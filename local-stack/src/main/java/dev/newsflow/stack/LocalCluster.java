@@ -131,6 +131,26 @@ public final class LocalCluster implements RunningStack {
         return stopped;
     }
 
+    /** Each broker ({@code kafka-<n>}) and node ({@code es-<n>}), to watch and bring back, brokers first. */
+    List<ClusterMember> members() {
+        List<ClusterMember> members = new ArrayList<>();
+        for (int i = 0; i < brokers.size(); i++) {
+            members.add(member("kafka-" + (i + 1), brokers.get(i), brokers.get(i).logFile()));
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            members.add(member("es-" + (i + 1), nodes.get(i), nodes.get(i).logFile()));
+        }
+        return members;
+    }
+
+    private static ClusterMember member(String name, LocalServer server, Path log) {
+        // Killed first: what a crash left behind (an Elasticsearch server whose launcher died) must not hold the ports.
+        return new ClusterMember(name, log, server::running, () -> {
+            server.kill();
+            server.start();
+        }, server::pid);
+    }
+
     /** Stops every broker and node, all at once: one by one, the last broker would wait for a quorum that has gone. */
     @Override
     public void close() {

@@ -26,4 +26,9 @@ abstract class LocalServer {
     boolean running() {
         return process != null && process.alive();
     }
+
+    /** The process whose death is the server's crash; 0 before the first start. */
+    long pid() {
+        return process == null ? 0 : process.pid();
+    }
 }

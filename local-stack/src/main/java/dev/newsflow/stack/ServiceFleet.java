@@ -106,6 +106,12 @@ public final class ServiceFleet implements AutoCloseable {
         return instances.values().stream().flatMap(List::stream).toList();
     }
 
+    /** Each instance ({@code ingest-1} … {@code index-2}), to watch and bring back, ingest first. */
+    List<ClusterMember> members() {
+        return all().stream().map(instance -> new ClusterMember(instance.name(), instance.logFile(), instance::alive,
+                instance::restart, instance::pid)).toList();
+    }
+
     /** The base URLs of {@code service}'s instances, comma-separated, as {@code newsflow status} takes them. */
     public String urls(FleetService service) {
         return instances(service).stream().map(instance -> instance.uri("").toString()).collect(Collectors.joining(","));

@@ -56,6 +56,11 @@ public final class ServiceJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** Where its output goes, across restarts. */
+    public Path logFile() {
+        return logFile;
+    }
+
     public boolean alive() {
         return process.alive();
     }
