@@ -61,6 +61,49 @@ class ArticleStreamTest {
         }
     }
 
+    @Test
+    void copiesDifferInTwoWordsAtMostAndTheirOriginalsAreNeverUpdatedOrKilled() throws Exception {
+        ArticleStream stream = new ArticleStream("wire", "urn:t", 5, 0.2);
+        Map<String, JsonNode> sent = new HashMap<>();
+        Set<String> copied = new HashSet<>();
+        List<StoryCopy> copies = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            FeedRequest request = stream.next(stream.nextSize());
+            List<String> lines = request.body().lines().toList();
+            for (int k = 0; k < lines.size(); k++) {
+                String id = request.submissions().get(k).id();
+                assertThat(copied).as("an original sent again").doesNotContain(id);
+                sent.put(id, Json.mapper().readTree(lines.get(k)));
+            }
+            for (StoryCopy copy : stream.takeCopies()) {
+                assertThat(sent).as("a copy's original is sent before it is handed out").containsKey(copy.originalId());
+                copied.add(copy.originalId());
+                copies.add(copy);
+            }
+        }
+        // A fifth of the new stories: about 2,000 of them in 1,000 requests (a tenth are batches of 5 to 20).
+        assertThat(copies.size()).isBetween(300, 550);
+        for (StoryCopy copy : copies) {
+            JsonNode original = sent.get(copy.originalId());
+            JsonNode edited = Json.mapper().readTree(copy.request().body());
+            assertThat(copy.id()).isEqualTo(ArticleId.of("wire", edited.path("guid").asText())).isNotIn(sent.keySet());
+            assertThat(edited.path("title").asText()).isNotEqualTo(original.path("title").asText());
+            assertThat(changedWords(original.path("body").asText(), edited.path("body").asText())).isBetween(1, 2);
+            assertThat(copy.after().toSeconds()).isBetween(5L, 30L);
+        }
+    }
+
+    private static int changedWords(String a, String b) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        assertThat(y).hasSameSizeAs(x);
+        int changed = 0;
+        for (int i = 0; i < x.length; i++) {
+            changed += x[i].equals(y[i]) ? 0 : 1;
+        }
+        return changed;
+    }
+
     private static List<String> bodies(ArticleStream stream, int requests) {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < requests; i++) {

@@ -37,10 +37,15 @@ final class FaultScenario {
     }
 
     /**
-     * What a scenario left: the ledger, the last verdict, and when the invariant first held after the
-     * fault ended (empty if it never did within the patience).
+     * What a scenario left: the ledger, the last verdict, when the invariant first held after the
+     * fault ended (empty if it never did within the patience), and the near-duplicate copies sent.
      */
-    record Result(String scenario, Ledger ledger, Verdict verdict, Effect effect, Optional<Duration> caughtUp) {
+    record Result(String scenario, Ledger ledger, Verdict verdict, Effect effect, Optional<Duration> caughtUp,
+                  List<StoryCopy> copies) {
+
+        Result {
+            copies = List.copyOf(copies);
+        }
 
         ScenarioReport row(int moreDuplicates, String moreNote) {
             String note = moreNote.isEmpty() ? effect.note() : effect.note() + "; " + moreNote;
@@ -63,12 +68,23 @@ final class FaultScenario {
      * were acknowledged, and waits for the stream to end and the pipeline to catch up.
      */
     Result run(String scenario, String source, int ciArticles, Fault fault) throws Exception {
+        return run(scenario, source, ciArticles, 0, fault);
+    }
+
+    /**
+     * Like {@link #run(String, String, int, Fault)}, and {@code copyShare} of the new stories are re-sent as
+     * near-duplicates, each once its original is searchable ({@link CopyDesk}).
+     */
+    Result run(String scenario, String source, int ciArticles, double copyShare, Fault fault) throws Exception {
         int articles = scale.articles(ciArticles);
         Ledger ledger = new Ledger();
-        Traffic.Plan plan = new Traffic.Plan(source, articles, PER_SECOND, CLIENTS, source.hashCode(), GIVE_UP_AFTER);
+        Traffic.Plan plan = new Traffic.Plan(source, articles, PER_SECOND, CLIENTS, source.hashCode(), GIVE_UP_AFTER,
+                copyShare);
+        IndexedArticles index = new IndexedArticles(new ElasticsearchHttp(pipeline.stack().elasticsearchUrl()), pipeline.alias());
         Effect effect;
         Instant faultEnded;
-        try (Traffic traffic = Traffic.start(pipeline.ingest(), pipeline.key(source), plan, ledger)) {
+        List<StoryCopy> copies;
+        try (Traffic traffic = Traffic.start(pipeline.ingest(), pipeline.key(source), plan, ledger, index::searchable)) {
             await(scenario + ": a fifth of the stream acknowledged").atMost(scale.patience(Duration.ofMinutes(3)))
                     .pollInterval(Duration.ofMillis(200)).until(() -> ledger.acknowledged() >= articles / 5);
             log.info("{}: injecting the fault after {} acknowledged", scenario, ledger.acknowledged());
@@ -76,6 +92,13 @@ final class FaultScenario {
             faultEnded = Instant.now();
             log.info("{}: fault over ({}); stream goes on", scenario, effect.note());
             traffic.awaitFinished(scale.patience(Duration.ofMinutes(5)));
+            // The copies wait for their originals, that is for the pipeline to catch up: as long as the check below
+            // may. Caught up then counts until the copies too are where they belong.
+            if (!traffic.awaitCopies(scale.patience(CATCH_UP))) {
+                log.warn("{}: {} copies not sent, their originals not searchable within {}", scenario,
+                        traffic.copiesHeld(), scale.patience(CATCH_UP));
+            }
+            copies = traffic.copiesSent();
         }
         InvariantCheck check = new InvariantCheck(pipeline, source, ledger);
         AtomicReference<Verdict> last = new AtomicReference<>();
@@ -91,7 +114,7 @@ final class FaultScenario {
         }
         Verdict verdict = last.get() == null ? check.run() : last.get();
         log.info("{}: {}", scenario, verdict.describe());
-        return new Result(scenario, ledger, verdict, effect, caughtUp);
+        return new Result(scenario, ledger, verdict, effect, caughtUp, copies);
     }
 
     /** The services that were not restarted by the test are still running and ready: they recovered by themselves. */

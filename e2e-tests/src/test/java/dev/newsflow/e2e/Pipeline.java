@@ -136,6 +136,23 @@ final class Pipeline implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * The environment {@code ./newsflow status} reads to look at this pipeline: the services' own (Kafka, every
+     * Elasticsearch node they use, topic prefix, alias, group ids), as README says it takes them, and the base
+     * URL of every instance of each service.
+     */
+    Map<String, String> statusEnv() {
+        Map<String, String> status = new HashMap<>(env);
+        status.put("NEWSFLOW_INGEST_URL", urls(FleetService.INGEST, ingest));
+        status.put("NEWSFLOW_ENRICH_URL", urls(FleetService.ENRICH, enrich));
+        status.put("NEWSFLOW_INDEX_URL", urls(FleetService.INDEX, index));
+        return status;
+    }
+
+    private String urls(FleetService service, ServiceJvm single) {
+        return fleet != null ? fleet.urls(service) : single.uri("").toString();
+    }
+
     ServiceJvm ingest() {
         return ingest;
     }

@@ -30,6 +30,9 @@ final class StoryText {
             "at a cost officials did not disclose", "following a report by independent engineers",
             "while unions called for more consultation", "as traders watched prices closely",
             "in a statement on its website", "during a visit to the district");
+    /** The dateline and its dash, which a copy keeps. */
+    private static final int DATELINE_WORDS = 2;
+    private static final int EDITED_WORDS = 2;
 
     private StoryText() {
     }
@@ -49,6 +52,19 @@ final class StoryText {
             body.append(sentence(random)).append(' ');
         }
         return body.toString().strip();
+    }
+
+    /**
+     * The body as a second agency re-sends it: two words after the dateline replaced, a different text that
+     * dedup's MinHash still finds close to the first: on these bodies an estimated similarity of 0.88 on
+     * average and 0.69 at the lowest in 1,000 tries (the threshold is 0.5), a shared LSH band in all of 20,000.
+     */
+    static String edited(RandomGenerator random, String body) {
+        String[] words = body.split(" ");
+        for (int i = 0; i < EDITED_WORDS; i++) {
+            words[DATELINE_WORDS + random.nextInt(words.length - DATELINE_WORDS)] = "reportedly";
+        }
+        return String.join(" ", words);
     }
 
     private static String sentence(RandomGenerator random) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * A stream of articles sent over HTTP by several feed clients at once, paced to a rate, each
  * client with its own seeded {@link ArticleStream}; every outcome is written to the {@link Ledger}.
  * The pace is a token bucket holding at most one second of articles, so a client held up by a fault
- * does not come back with a burst of everything it missed.
+ * does not come back with a burst of everything it missed. A plan may also have near-duplicate copies of
+ * some stories sent later by a {@link CopyDesk}, on top of its articles and outside the pace.
  */
 final class Traffic implements AutoCloseable {
 
@@ -37,8 +40,15 @@ final class Traffic implements AutoCloseable {
      * @param clients     feed client threads
      * @param seed        seeds the clients' streams
      * @param giveUpAfter how long one request is retried before it is given up (unconfirmed)
+     * @param copyShare   the share of new stories re-sent later as a near-duplicate ({@link StoryCopy}); 0 for none
      */
-    record Plan(String source, int articles, int perSecond, int clients, long seed, Duration giveUpAfter) {
+    record Plan(String source, int articles, int perSecond, int clients, long seed, Duration giveUpAfter,
+                double copyShare) {
+
+        /** A plan without copies. */
+        Plan(String source, int articles, int perSecond, int clients, long seed, Duration giveUpAfter) {
+            this(source, articles, perSecond, clients, seed, giveUpAfter, 0);
+        }
     }
 
     private final Plan plan;
@@ -50,18 +60,31 @@ final class Traffic implements AutoCloseable {
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService clients;
     private final List<Future<?>> running = new ArrayList<>();
+    private final Optional<CopyDesk> copies;
 
-    private Traffic(URI ingest, String key, Plan plan, Ledger ledger) {
+    private Traffic(URI ingest, String key, Plan plan, Ledger ledger, Optional<CopyDesk.Searchable> searchable) {
         this.plan = plan;
         this.ledger = ledger;
         this.client = new FeedClient(ingest.resolve("/v1/articles"), key, ledger, plan.giveUpAfter(), stopped);
         this.unclaimed = new AtomicInteger(plan.articles());
         this.clients = Executors.newFixedThreadPool(plan.clients());
+        this.copies = plan.copyShare() > 0 ? Optional.of(new CopyDesk(client, searchable.orElseThrow(() ->
+                new IllegalArgumentException("a plan with copies needs a way to see their originals searchable"))))
+                : Optional.empty();
     }
 
     /** Starts the clients; they send until the plan's articles are all sent (or given up) or {@link #close()}. */
     static Traffic start(ServiceJvm ingest, String key, Plan plan, Ledger ledger) {
-        Traffic traffic = new Traffic(ingest.uri("/"), key, plan, ledger);
+        return start(new Traffic(ingest.uri("/"), key, plan, ledger, Optional.empty()));
+    }
+
+    /** Like {@link #start(ServiceJvm, String, Plan, Ledger)}; the plan's copies wait until their originals are {@code searchable}. */
+    static Traffic start(ServiceJvm ingest, String key, Plan plan, Ledger ledger, CopyDesk.Searchable searchable) {
+        return start(new Traffic(ingest.uri("/"), key, plan, ledger, Optional.of(searchable)));
+    }
+
+    private static Traffic start(Traffic traffic) {
+        Plan plan = traffic.plan;
         int perTick = Math.max(1, (int) (plan.perSecond() * TICK.toMillis() / 1000));
         traffic.pacer.scheduleAtFixedRate(() -> {
             if (traffic.tokens.availablePermits() < plan.perSecond()) {
@@ -69,11 +92,13 @@ final class Traffic implements AutoCloseable {
             }
         }, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         for (int i = 0; i < plan.clients(); i++) {
-            ArticleStream stream = new ArticleStream(plan.source(), "urn:e2e:" + plan.source() + ":c" + i, plan.seed() + i);
+            ArticleStream stream = new ArticleStream(plan.source(), "urn:e2e:" + plan.source() + ":c" + i, plan.seed() + i,
+                    plan.copyShare());
             traffic.running.add(traffic.clients.submit(() -> traffic.sendAll(stream)));
         }
-        log.info("traffic for {}: {} articles at {}/s from {} clients", plan.source(), plan.articles(),
-                plan.perSecond(), plan.clients());
+        log.info("traffic for {}: {} articles at {}/s from {} clients{}", plan.source(), plan.articles(),
+                plan.perSecond(), plan.clients(), plan.copyShare() > 0 ? ", and copies of " + plan.copyShare()
+                        + " of the new stories" : "");
         return traffic;
     }
 
@@ -86,6 +111,7 @@ final class Traffic implements AutoCloseable {
                 }
                 tokens.acquire(granted);
                 client.send(stream.next(granted));
+                copies.ifPresent(desk -> desk.hold(stream.takeCopies()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,9 +150,34 @@ final class Traffic implements AutoCloseable {
         return client.retries();
     }
 
-    /** Whether every client has sent its share. */
+    /** Whether every client has sent its share (copies aside). */
     boolean finished() {
         return running.stream().allMatch(Future::isDone);
+    }
+
+    /**
+     * Waits until every copy was sent, each once its original is searchable, so for as long as the pipeline
+     * takes to catch up on the originals; false when some were still held after {@code patience} (they are
+     * then never sent).
+     */
+    boolean awaitCopies(Duration patience) {
+        try {
+            await("copies of " + plan.source() + " sent").atMost(patience).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> copies.map(CopyDesk::idle).orElse(true));
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    /** The near-duplicate copies sent, each with the id of its original; their outcomes are in the ledger. */
+    List<StoryCopy> copiesSent() {
+        return copies.map(CopyDesk::sent).orElse(List.of());
+    }
+
+    /** Copies not sent (yet), as their original is not searchable. */
+    int copiesHeld() {
+        return copies.map(CopyDesk::held).orElse(0);
     }
 
     /**
@@ -158,6 +209,7 @@ final class Traffic implements AutoCloseable {
         stopped.countDown();
         tokens.release(plan.articles());
         pacer.shutdownNow();
+        copies.ifPresent(CopyDesk::close);
         clients.shutdown();
         try {
             if (!clients.awaitTermination(1, TimeUnit.MINUTES)) {
