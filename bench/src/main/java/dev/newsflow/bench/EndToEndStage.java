@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,10 @@ final class EndToEndStage {
     }
 
     /**
-     * Latencies from 202 to searchable, and the part of them until the article was readable on the
-     * enriched topic (the rest is the indexer's bulk and Elasticsearch's refresh).
+     * Latencies from 202 to searchable, the part of them until the article was readable on the
+     * enriched topic, and per article the rest (the indexer's bulk and Elasticsearch's refresh).
      */
-    record Split(Latencies searchable, Latencies enriched) {
+    record Split(Latencies searchable, Latencies enriched, Latencies indexed) {
     }
 
     Result run(Pipeline pipeline) {
@@ -62,11 +63,11 @@ final class EndToEndStage {
             log.info("end to end: {} articles, sustained {} articles/s", accepted.size(), Math.round(sustained));
 
             double fixed = context.settings().rate();
-            Split atFixed = split(send(watcher, singles(ingest, "e2e-fixed", fixed), fixed), watcher, enriched, fixed);
+            Split atFixed = split(send(watcher, singles(ingest, "e2e-fixed", fixed, 1), fixed), watcher, enriched, fixed);
             // Offered at exactly the measured capacity the queue never drains and latency grows for as
             // long as the run lasts; at 80% of it the pipeline keeps up, with headroom for a burst.
             double peak = Math.max(1, Math.floor(PEAK_SHARE * sustained));
-            Split atPeak = split(send(watcher, singles(ingest, "e2e-peak", peak), peak), watcher, enriched, peak);
+            Split atPeak = split(send(watcher, singles(ingest, "e2e-peak", peak, 2), peak), watcher, enriched, peak);
             long articles = corpus.size() + (long) count(fixed) + count(peak);
             return new Result(sustained, fixed, atFixed, peak, atPeak, articles);
         }
@@ -81,8 +82,10 @@ final class EndToEndStage {
 
     private static Split split(Map<String, Long> accepted, SearchableWatcher searchable, EnrichedWatcher enriched,
                                double rate) {
-        Split split = new Split(since(accepted, searchable.firstSeen()), since(accepted, enriched.firstSeen()));
-        log.info("end to end at {}/s: 202 to searchable {}; 202 to enriched {}", rate, split.searchable(), split.enriched());
+        Split split = new Split(since(accepted, searchable.firstSeen()), since(accepted, enriched.firstSeen()),
+                between(accepted.keySet(), enriched.firstSeen(), searchable.firstSeen()));
+        log.info("end to end at {}/s: 202 to searchable {}; 202 to enriched {}; enriched to searchable {}", rate,
+                split.searchable(), split.enriched(), split.indexed());
         accepted.entrySet().stream()
                 .sorted(Comparator.comparingLong(e -> e.getValue() - searchable.firstSeen().get(e.getKey())))
                 .limit(8)
@@ -90,6 +93,17 @@ final class EndToEndStage {
                         (enriched.firstSeen().getOrDefault(e.getKey(), 0L) - e.getValue()) / 1_000_000,
                         (searchable.firstSeen().get(e.getKey()) - e.getValue()) / 1_000_000));
         return split;
+    }
+
+    /** For each of the articles, from the moment {@code from} saw it until {@code to} did. */
+    private static Latencies between(Set<String> ids, Map<String, Long> from, Map<String, Long> to) {
+        List<Long> nanos = new ArrayList<>();
+        for (String id : ids) {
+            if (from.containsKey(id) && to.containsKey(id)) {
+                nanos.add(to.get(id) - from.get(id));
+            }
+        }
+        return Latencies.ofNanos(nanos);
     }
 
     /** From each article's 202 until it was first seen. */
@@ -104,10 +118,16 @@ final class EndToEndStage {
         return Latencies.ofNanos(nanos);
     }
 
-    private List<HttpRequest> singles(URI ingest, String source, double rate) {
+    /**
+     * One request per article, {@link #RUN_SECONDS} worth at the rate. Each latency run has stories of its own
+     * (the corpus seed plus {@code run}): the corpus sent again under another source would make every story a
+     * near-duplicate of one already indexed, where a wire has about one in twelve.
+     */
+    private List<HttpRequest> singles(URI ingest, String source, double rate, int run) {
         List<HttpRequest> requests = new ArrayList<>();
-        for (int i = 0; i < count(rate); i++) {
-            requests.add(post(ingest, source, "application/json", context.corpus().json(i)));
+        Corpus stories = new CorpusGenerator(context.settings().seed() + run).generate(count(rate));
+        for (int i = 0; i < stories.size(); i++) {
+            requests.add(post(ingest, source, "application/json", stories.json(i)));
         }
         return requests;
     }

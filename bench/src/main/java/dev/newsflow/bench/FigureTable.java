@@ -124,5 +124,8 @@ final class FigureTable {
         String enriched = String.format(Locale.ROOT, "of which 202 → readable on the enriched topic at %.0f/s", rate);
         rows.add(Figure.alone("end to end", enriched + ", p50", split.enriched().p50(), "ms"));
         rows.add(Figure.alone("end to end", enriched + ", p99", split.enriched().p99(), "ms"));
+        String indexed = String.format(Locale.ROOT, "of which readable on the enriched topic → searchable at %.0f/s", rate);
+        rows.add(Figure.alone("end to end", indexed + ", p50", split.indexed().p50(), "ms"));
+        rows.add(Figure.alone("end to end", indexed + ", p99", split.indexed().p99(), "ms"));
     }
 }

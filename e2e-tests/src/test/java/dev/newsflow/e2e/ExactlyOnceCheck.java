@@ -11,7 +11,8 @@ import org.apache.kafka.common.IsolationLevel;
 /**
  * Checks enrich's exactly-once output for one source: a read_committed consumer of the enriched topic
  * must see each raw record's write (id and version, or a kill) exactly as often as the raw topic holds
- * it, never more (a duplicate) and never fewer (a loss). It also counts the source's records that only
+ * it, never more (a duplicate) and never fewer (a loss). A near-duplicate is sent again once, marked; that
+ * second send is no duplicate, but a second mark of one write, or a mark of a write never sent, is. It also counts the source's records that only
  * read_uncommitted sees, lying before committed ones: output of aborted transactions, the evidence that
  * a kill caught enrich mid-transaction.
  */
@@ -44,8 +45,15 @@ final class ExactlyOnceCheck {
         Set<String> deadLettered = TopicContents.deadLetterReasons(bootstrap, pipeline.topics().deadletter().name()).keySet();
         Map<String, Integer> balance = new HashMap<>();
         raw.stream().filter(w -> !deadLettered.contains(w.id())).forEach(w -> balance.merge(w.label(), 1, Integer::sum));
-        enriched.forEach(w -> balance.merge(w.label(), -1, Integer::sum));
+        enriched.stream().filter(w -> !w.marked()).forEach(w -> balance.merge(w.label(), -1, Integer::sum));
+        Map<String, Integer> marks = new HashMap<>();
+        enriched.stream().filter(TopicWrites.Write::marked).forEach(w -> marks.merge(w.label(), 1, Integer::sum));
         List<String> duplicated = new ArrayList<>();
+        marks.forEach((label, times) -> {
+            if (times > 1 || !balance.containsKey(label)) {
+                duplicated.add(label + " marked as a copy " + times + " time(s)" + (balance.containsKey(label) ? "" : " yet never sent"));
+            }
+        });
         List<String> missing = new ArrayList<>();
         balance.forEach((label, difference) -> {
             if (difference < 0) {

@@ -13,15 +13,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The records of one source on a pipeline topic (raw or enriched), each reduced to what identifies
- * the write it stands for: its place in the log, the article id and version, or a kill.
+ * the write it stands for: its place in the log, the article id and version, or a kill, and whether it
+ * is enrich's second send of a near-duplicate, marked with {@code duplicate_of}.
  */
 final class TopicWrites {
 
     /**
      * @param version the article's version; for a kill, the version of the raw kill, or -1 on the
      *                enriched topic, where a kill is a tombstone without a value
+     * @param marked  the record names the original it copies: on the enriched topic, the copy sent again
      */
-    record Write(int partition, long offset, String id, long version, boolean kill) {
+    record Write(int partition, long offset, String id, long version, boolean kill, boolean marked) {
 
         /** What the write is, regardless of where in the log: "id v3", "id kill". */
         String label() {
@@ -46,7 +48,7 @@ final class TopicWrites {
             String id = new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
                 if (ids.contains(id)) {
-                    writes.add(new Write(record.partition(), record.offset(), id, -1, true));
+                    writes.add(new Write(record.partition(), record.offset(), id, -1, true, false));
                 }
                 continue;
             }
@@ -54,7 +56,7 @@ final class TopicWrites {
             if (source.equals(value.path("source").asText())) {
                 ids.add(id);
                 writes.add(new Write(record.partition(), record.offset(), id, value.path("version").asLong(),
-                        "canceled".equals(value.path("pubstatus").asText())));
+                        "canceled".equals(value.path("pubstatus").asText()), value.hasNonNull("duplicate_of")));
             }
         }
         return writes;

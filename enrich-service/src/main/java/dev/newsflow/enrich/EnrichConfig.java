@@ -132,6 +132,11 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 (int) transactionTimeout(recordBudget).toMillis());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        // The router's task reads the raw topic and dedup's answers. By default it would hold back a raw
+        // record while answers it has not fetched yet lie on the broker, to interleave the two by time; the
+        // order between them does not matter (CopyResolver marks only an id's latest version), so new
+        // articles go through without waiting for the answers of earlier ones.
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         // A named instance is a static member: a restart inside the session timeout moves no task.
         instanceId.ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         // Kafka Streams passes these to its admin, producers and consumers alike.

@@ -33,16 +33,19 @@ import org.apache.kafka.streams.state.Stores;
  * gathering all articles in one place, it looks them up by their fingerprint's LSH band keys, and each band key
  * lives on one partition; every step runs on as many partitions as the raw topic has:
  * <ol>
- *   <li>{@link BandRouter}, right after the enrich step (keyed by id): one {@code BandOp}
- *       per band key through the {@value #BANDS_TOPIC} repartition topic, and the article itself through
- *       {@value #ARTICLES_TOPIC}; an update or a withdrawal also takes back the band entries of the previous version.</li>
+ *   <li>{@link BandRouter}, right after the enrich step (keyed by id): sends the article on to the enriched topic
+ *       at once, unmarked, holds it, and sends one {@code BandOp} per band key through the {@value #BANDS_TOPIC}
+ *       repartition topic; an update or a withdrawal also takes back the band entries of the previous version.</li>
  *   <li>{@link BandIndex}, keyed by band key: answers which close articles share that key, keyed by article id
  *       through {@value #ANSWERS_TOPIC}, and files the article under the key.</li>
- *   <li>{@link CopyResolver}, keyed by id (the articles and the answers are co-partitioned): holds each article
- *       until all its bands answered, sets {@code duplicate_of}, and sends the versions of an id in their order.</li>
+ *   <li>{@link CopyResolver}, keyed by id, in the same sub-topology as the router (they share its stores):
+ *       once all bands of a version answered and they name an original, sends that version again with
+ *       {@code duplicate_of} set, if it is still the id's latest.</li>
  * </ol>
- * All of it is one topology under exactly-once, its state in stores with changelogs. Tombstones take the same
- * path (with no band lookups) so that nothing overtakes an earlier version of the same id.
+ * So an article is readable on the enriched topic after one exactly-once commit, not after the three that the
+ * check takes (enrich, band lookup, resolve); a copy follows, marked, after those three. All of it is one topology
+ * under exactly-once, its state in stores with changelogs. Every version and tombstone of an id goes out from the
+ * router, in the raw topic's order.
  */
 public final class EnrichTopology {
 
@@ -51,11 +54,10 @@ public final class EnrichTopology {
     static final String PROCESSOR = "enrich";
     static final String ROUTER = "dedup-route";
     static final String TO_BANDS = "dedup-to-bands";
-    static final String TO_RESOLVER = "dedup-to-resolver";
+    static final String TO_ENRICHED = "dedup-to-enriched";
     static final String BANDS_TOPIC = "dedup-bands";
     static final String BAND_INDEX = "dedup-band-index";
     static final String ANSWERS_TOPIC = "dedup-answers";
-    static final String ARTICLES_TOPIC = "dedup-articles";
     static final String RESOLVER = "dedup-resolve";
     static final String ENRICHED_SINK = "enriched-sink";
     /** How long fingerprints are kept when the caller does not say (EnrichConfig's default). */
@@ -93,17 +95,18 @@ public final class EnrichTopology {
         Topic<String, RawArticle> raw = topics.raw();
         KStream<byte[], byte[]> routed = builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName(SOURCE))
                 .process(() -> new EnrichProcessor(topics, enricher, recordBudget, meters), Named.as(PROCESSOR))
-                .process(() -> new BandRouter(dedupRetention, TO_BANDS, TO_RESOLVER), Named.as(ROUTER), BandRouter.KNOWN);
+                .process(() -> new BandRouter(dedupRetention, TO_BANDS, TO_ENRICHED), Named.as(ROUTER),
+                        BandRouter.KNOWN, CopyResolver.PENDING, CopyResolver.TALLIES);
         // No partition counts below: Streams gives each repartition topic as many partitions as the raw topic.
         // The two pass-through filters are named children, so that BandRouter can send each record to one of them.
-        KStream<byte[], byte[]> answers = routed.filter((k, v) -> true, Named.as(TO_BANDS))
+        KStream<byte[], byte[]> marked = routed.filter((k, v) -> true, Named.as(TO_BANDS))
                 .repartition(Repartitioned.with(bytes, bytes).withName(BANDS_TOPIC))
                 .process(() -> new BandIndex(dedupRetention), Named.as(BAND_INDEX), BandIndex.BANDS)
-                .repartition(Repartitioned.with(bytes, bytes).withName(ANSWERS_TOPIC));
-        routed.filter((k, v) -> true, Named.as(TO_RESOLVER))
-                .repartition(Repartitioned.with(bytes, bytes).withName(ARTICLES_TOPIC))
-                .merge(answers, Named.as("dedup-articles-and-answers"))
-                .process(() -> new CopyResolver(topics, meters), Named.as(RESOLVER), CopyResolver.PENDING, CopyResolver.TALLIES)
+                .repartition(Repartitioned.with(bytes, bytes).withName(ANSWERS_TOPIC))
+                .process(() -> new CopyResolver(topics, meters), Named.as(RESOLVER),
+                        CopyResolver.PENDING, CopyResolver.TALLIES, BandRouter.KNOWN);
+        routed.filter((k, v) -> true, Named.as(TO_ENRICHED))
+                .merge(marked, Named.as("dedup-articles-and-copies"))
                 .to(topics.enriched().name(), Produced.with(bytes, bytes).withName(ENRICHED_SINK));
         return builder.build();
     }

@@ -10,13 +10,9 @@ import java.util.Optional;
  *
  * @param answered   how many bands have answered
  * @param candidates by id: the candidate and in how many answers it was named
- * @param expected   how many answers the version waits for, once its article has arrived; until then
- *                   {@link #UNKNOWN}, which no count of answers reaches
+ * @param expected   how many answers the version waits for: one per band key of its fingerprint
  */
 record AnswerTally(int answered, Map<String, Named> candidates, int expected) {
-
-    static final int UNKNOWN = Integer.MAX_VALUE;
-    static final AnswerTally NONE = new AnswerTally(0, Map.of(), UNKNOWN);
 
     AnswerTally {
         candidates = Map.copyOf(candidates);
@@ -30,12 +26,12 @@ record AnswerTally(int answered, Map<String, Named> candidates, int expected) {
         return new AnswerTally(answered + 1, next, expected);
     }
 
-    /** The same answers, for a version whose article says it waits for {@code count} of them. */
-    AnswerTally expecting(int count) {
-        return new AnswerTally(answered, candidates, count);
+    /** No answer yet, out of {@code count}. */
+    static AnswerTally awaiting(int count) {
+        return new AnswerTally(0, Map.of(), count);
     }
 
-    /** Whether every answer the version waits for is in; never before its article has arrived. */
+    /** Whether every answer the version waits for is in. */
     boolean complete() {
         return answered >= expected;
     }

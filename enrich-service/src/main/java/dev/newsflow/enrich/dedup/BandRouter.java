@@ -1,7 +1,6 @@
 package dev.newsflow.enrich.dedup;
 
 import dev.newsflow.core.JsonSerde;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +22,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The first dedup step, on the raw topic's partitions right after the enrich step (so keyed and partitioned by
- * article id): turns each enriched record into one {@link BandOp} per band key of its fingerprint, for
- * {@link BandIndex}, and hands the article itself on to {@link CopyResolver} with the number of answers to
- * wait for. It remembers each id's first-seen time and fingerprint ({@link #KNOWN}), so that an update or a
- * withdrawal takes back the band entries of the version before it.
+ * article id): sends the enriched article on at once, unmarked, and starts its duplicate check. That is one
+ * {@link BandOp} per band key of its fingerprint, for {@link BandIndex}, while the version is held
+ * ({@link HeldVersions}) until {@link CopyResolver} has all the answers and, should they name an original,
+ * sends it again marked. It remembers each id's first-seen time, latest version and fingerprint ({@link #KNOWN}),
+ * so that an update or a withdrawal takes back the band entries of the version before it.
  */
 public final class BandRouter implements Processor<byte[], byte[], byte[], byte[]> {
 
@@ -34,25 +34,22 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
     public static final String FINGERPRINT_HEADER = "newsflow.fingerprint";
     /** Store: article id → {@link KnownArticle}. */
     public static final String KNOWN = "dedup-known";
-    /** The version ({@link BandOp#seq}) of an article on its way to {@link CopyResolver}. */
-    static final String SEQ_HEADER = "newsflow.dedup.seq";
-    /** How many band answers {@link CopyResolver} waits for before the article goes out. */
-    static final String ANSWERS_HEADER = "newsflow.dedup.answers";
 
     static final Serde<BandOp> OPS = new JsonSerde<>(BandOp.class);
     private static final Serde<KnownArticle> KNOWN_SERDE = new JsonSerde<>(KnownArticle.class);
 
     private final Duration retention;
     private final String toBands;
-    private final String toResolver;
+    private final String toEnriched;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, KnownArticle> known;
+    private HeldVersions held;
 
-    /** Band operations go to the child named {@code toBands}, articles to the child named {@code toResolver}. */
-    public BandRouter(Duration retention, String toBands, String toResolver) {
+    /** Band operations go to the child named {@code toBands}, articles to the child named {@code toEnriched}. */
+    public BandRouter(Duration retention, String toBands, String toEnriched) {
         this.retention = retention;
         this.toBands = toBands;
-        this.toResolver = toResolver;
+        this.toEnriched = toEnriched;
     }
 
     /** The store's value serde, for the topology that declares the store. */
@@ -64,6 +61,7 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.known = context.getStateStore(KNOWN);
+        this.held = new HeldVersions(context);
         context.schedule(BandIndex.EVICTION_INTERVAL, PunctuationType.STREAM_TIME, this::evictOlderThanRetention);
     }
 
@@ -84,22 +82,24 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
             before.fingerprint().bandKeys().stream().filter(band -> !bands.contains(band))
                     .forEach(band -> toBand(record, band, remove));
         }
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(FINGERPRINT_HEADER);
+        Record<byte[], byte[]> article = record.withHeaders(headers);
         if (record.value() == null) {
             // A withdrawn article is forgotten; should its id come back, it comes back as a new article.
             known.delete(id);
         } else {
-            KnownArticle latest = new KnownArticle(before == null ? now : before.firstSeen(), now, fingerprint.orElse(null));
+            KnownArticle latest = new KnownArticle(before == null ? now : before.firstSeen(), now, seq, fingerprint.orElse(null));
             known.put(id, latest);
             boolean firstVersion = before == null || before.fingerprint() == null;
+            if (!bands.isEmpty()) {
+                held.hold(id, seq, article, bands.size());
+            }
             // One operation for all bands: written once, sent under each band key.
             byte[] add = OPS.serializer().serialize(null, BandOp.add(id, seq, latest, firstVersion));
             bands.forEach(band -> toBand(record, band, add));
         }
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(FINGERPRINT_HEADER);
-        headers.add(SEQ_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(seq).array());
-        headers.add(ANSWERS_HEADER, ByteBuffer.allocate(Integer.BYTES).putInt(bands.size()).array());
-        context.forward(record.withHeaders(headers), toResolver);
+        context.forward(article, toEnriched);
     }
 
     /** The id's entry, unless its retention has run out (eviction runs only now and then). */
@@ -136,11 +136,4 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
         return header == null ? Optional.empty() : Optional.of(Fingerprint.fromBytes(header.value()));
     }
 
-    static long seq(Headers headers) {
-        return ByteBuffer.wrap(headers.lastHeader(SEQ_HEADER).value()).getLong();
-    }
-
-    static int expectedAnswers(Headers headers) {
-        return ByteBuffer.wrap(headers.lastHeader(ANSWERS_HEADER).value()).getInt();
-    }
 }

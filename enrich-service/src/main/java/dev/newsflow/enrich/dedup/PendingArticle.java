@@ -8,10 +8,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * An enriched article (or a tombstone: null value) that {@link CopyResolver} holds until all its bands answered
- * and every earlier version of its id has gone out.
+ * An enriched article version, as it went out, held ({@link HeldVersions}) until all its bands answered: should
+ * they name an original, {@link CopyResolver} sends it again marked.
  *
- * @param expectedAnswers how many band answers to wait for (0 for tombstones and articles without fingerprint)
+ * @param expectedAnswers how many band answers it waits for
  */
 record PendingArticle(byte[] value, long timestamp, List<StoredHeader> headers, int expectedAnswers) {
 

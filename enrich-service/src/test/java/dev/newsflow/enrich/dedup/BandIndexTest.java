@@ -105,7 +105,7 @@ class BandIndexTest {
     }
 
     private void add(String id, Instant at, Fingerprint fingerprint, boolean firstVersion) {
-        index.process(record(BandOp.add(id, 7, new KnownArticle(at, at, fingerprint), firstVersion), at));
+        index.process(record(BandOp.add(id, 7, new KnownArticle(at, at, 7, fingerprint), firstVersion), at));
     }
 
     private static Record<byte[], byte[]> record(BandOp op, Instant at) {

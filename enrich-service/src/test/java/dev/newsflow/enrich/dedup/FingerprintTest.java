@@ -78,7 +78,7 @@ class FingerprintTest {
     void survivesBytesAndJson() throws Exception {
         Fingerprint fingerprint = of(WireStories.ORIGINAL);
         ObjectMapper json = Json.mapper();
-        KnownArticle seen = new KnownArticle(Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-05-02T10:00:00Z"), fingerprint);
+        KnownArticle seen = new KnownArticle(Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-05-02T10:00:00Z"), 12, fingerprint);
 
         assertThat(Fingerprint.fromBytes(fingerprint.toBytes())).isEqualTo(fingerprint);
         assertThat(json.readValue(json.writeValueAsBytes(seen), KnownArticle.class)).isEqualTo(seen);
