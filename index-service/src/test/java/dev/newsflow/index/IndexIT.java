@@ -109,6 +109,22 @@ class IndexIT {
         assertThat(index.counter("newsflow.index.version.conflicts")).isEqualTo(1);
     }
 
+    /** Enrich sends a near-duplicate at once, then again marked once its check has ended (same version). */
+    @Test
+    void aCopyMarkedAfterItWentOutIsFoldedUnderItsOriginal() {
+        EnrichedArticle original = IndexFixture.article("g-orig", 1, "Port reopens " + marker, "The " + marker + " port reopened.");
+        EnrichedArticle copy = IndexFixture.article("g-copy", 1, "Port reopens again " + marker, "The " + marker + " port reopened today.");
+        index.send(original);
+        index.send(copy);
+        await().atMost(PATIENCE).until(() -> index.getJson("/v1/search?q=" + marker).path("total").asLong() == 2);
+
+        index.send(copy.toBuilder().duplicateOf(original.id()).build());
+
+        await().atMost(PATIENCE).until(() -> index.getJson("/v1/search?q=" + marker).path("total").asLong() == 1);
+        assertThat(index.getJson("/v1/articles/" + copy.id()).path("duplicate_of").asText()).isEqualTo(original.id());
+        assertThat(index.getJson("/v1/search?q=" + marker).path("hits").get(0).path("id").asText()).isEqualTo(original.id());
+    }
+
     @Test
     void aTombstoneDeletesTheArticle() {
         EnrichedArticle article = IndexFixture.article("g-kill", 1, "Withdrawn " + marker, "Soon gone");
