@@ -295,6 +295,22 @@ while true; do
   sleep 5
 done
 log "indexed: $count of $acked acknowledged"
+# A copy is marked by a second send once its duplicate check has ended, after dedup's lookups on its
+# internal topics, which can still drain when the raw topic's lag is gone: wait until the number of
+# marked stories stops growing (or every copy is marked).
+count_marked() {
+  curl -s "$es/$alias/_count" -H 'Content-Type: application/json' -d "{\"query\":{\"bool\":{\"filter\":[
+    {\"prefix\":{\"guid\":\"$run-\"}},{\"exists\":{\"field\":\"duplicate_of\"}}]}}}" | sed -n 's/.*"count":\([0-9]*\).*/\1/p'
+}
+marked=-1
+marked_since=$EPOCHSECONDS
+until ((marked >= copies_made)) || ((EPOCHSECONDS - marked_since >= 60)); do
+  now=$(count_marked)
+  now=${now:-0}
+  if ((now != marked)); then marked=$now; marked_since=$EPOCHSECONDS; fi
+  ((marked >= copies_made)) || sleep 5
+done
+log "marked as copies: $marked of $copies_made"
 sleep 5 # one more refresh interval, so a late duplicate would show too
 
 touch "$work/stop-polling"
