@@ -108,14 +108,7 @@ final class EndToEndStage {
 
     /** From each article's 202 until it was first seen. */
     private static Latencies since(Map<String, Long> accepted, Map<String, Long> firstSeen) {
-        List<Long> nanos = new ArrayList<>();
-        accepted.forEach((id, at) -> {
-            Long seen = firstSeen.get(id);
-            if (seen != null) {
-                nanos.add(seen - at);
-            }
-        });
-        return Latencies.ofNanos(nanos);
+        return between(accepted.keySet(), accepted, firstSeen);
     }
 
     /**

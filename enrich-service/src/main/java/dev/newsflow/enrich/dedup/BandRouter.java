@@ -135,5 +135,4 @@ public final class BandRouter implements Processor<byte[], byte[], byte[], byte[
         Header header = headers.lastHeader(FINGERPRINT_HEADER);
         return header == null ? Optional.empty() : Optional.of(Fingerprint.fromBytes(header.value()));
     }
-
 }
