@@ -63,14 +63,31 @@ final class EndToEndStage {
             log.info("end to end: {} articles, sustained {} articles/s", accepted.size(), Math.round(sustained));
 
             double fixed = context.settings().rate();
+            awaitQuiet(pipeline);
             Split atFixed = split(send(watcher, singles(ingest, "e2e-fixed", fixed, 1), fixed), watcher, enriched, fixed);
             // Offered at exactly the measured capacity the queue never drains and latency grows for as
             // long as the run lasts; at 80% of it the pipeline keeps up, with headroom for a burst.
             double peak = Math.max(1, Math.floor(PEAK_SHARE * sustained));
+            awaitQuiet(pipeline);
             Split atPeak = split(send(watcher, singles(ingest, "e2e-peak", peak, 2), peak), watcher, enriched, peak);
             long articles = corpus.size() + (long) count(fixed) + count(peak);
             return new Result(sustained, fixed, atFixed, peak, atPeak, articles);
         }
+    }
+
+    /**
+     * Waits until enrich has read everything on its topics. An article is searchable before its duplicate check
+     * ends, so after a flood dedup's internal topics still hold work for seconds; a latency run started then
+     * would measure the leftover of the run before it, not its own rate.
+     */
+    private void awaitQuiet(Pipeline pipeline) {
+        KafkaProgress progress = context.progress();
+        long start = System.nanoTime();
+        long unread = progress.unread(pipeline.enrichGroup());
+        Awaitility.await("enrich has read all its topics").atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> progress.unread(pipeline.enrichGroup()) == 0);
+        log.info("end to end: enrich had {} records left on its topics, read in {} ms", unread,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Sends the requests at the rate and waits until each accepted article is searchable; when each was accepted. */
@@ -86,10 +103,12 @@ final class EndToEndStage {
                 between(accepted.keySet(), enriched.firstSeen(), searchable.firstSeen()));
         log.info("end to end at {}/s: 202 to searchable {}; 202 to enriched {}; enriched to searchable {}", rate,
                 split.searchable(), split.enriched(), split.indexed());
+        long first = accepted.values().stream().mapToLong(Long::longValue).min().orElse(0);
         accepted.entrySet().stream()
                 .sorted(Comparator.comparingLong(e -> e.getValue() - searchable.firstSeen().get(e.getKey())))
                 .limit(8)
-                .forEach(e -> log.info("slow: {} enriched after {} ms, searchable after {} ms", e.getKey(),
+                .forEach(e -> log.info("slow: {} accepted {} ms into the run, enriched after {} ms, searchable after {} ms",
+                        e.getKey(), (e.getValue() - first) / 1_000_000,
                         (enriched.firstSeen().getOrDefault(e.getKey(), 0L) - e.getValue()) / 1_000_000,
                         (searchable.firstSeen().get(e.getKey()) - e.getValue()) / 1_000_000));
         return split;

@@ -3,6 +3,7 @@ package dev.newsflow.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -59,6 +60,33 @@ final class KafkaProgress {
             return offsets.entrySet().stream()
                     .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of group " + group, e.getCause());
+        }
+    }
+
+    /**
+     * Records on the group's topics that it has not committed yet, summed over every partition of each topic it
+     * committed on. One record per partition is not counted: a transactional writer's last commit marker is
+     * there, which a reader skips but may not commit past.
+     */
+    long unread(String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(ends).all().get().entrySet().stream()
+                    .mapToLong(e -> {
+                        OffsetAndMetadata at = committed.get(e.getKey());
+                        return Math.max(0, e.getValue().offset() - (at == null ? 0 : at.offset()) - 1);
+                    })
+                    .sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -17,12 +17,14 @@ final class Pipeline implements AutoCloseable {
     private final List<ServiceJvm> services = new ArrayList<>();
     private final String alias;
     private final String enrichedTopic;
+    private final String enrichGroup;
     private ServiceJvm ingest;
     private ServiceJvm index;
 
     Pipeline(BenchContext context, String prefix, List<String> sources) {
         this.alias = context.name("e2e");
         this.enrichedTopic = Topics.withPrefix(prefix).enriched().name();
+        this.enrichGroup = context.name("e2e-enrich");
         try {
             int ingestPort = Ports.free();
             Map<String, String> env = context.env(prefix);
@@ -33,7 +35,7 @@ final class Pipeline implements AutoCloseable {
             int enrichPort = Ports.free();
             env = context.env(prefix);
             env.put("NEWSFLOW_ENRICH_PORT", Integer.toString(enrichPort));
-            env.put("NEWSFLOW_ENRICH_APP_ID", context.name("e2e-enrich"));
+            env.put("NEWSFLOW_ENRICH_APP_ID", enrichGroup);
             // One stream thread per core, the most this machine can use.
             env.put("NEWSFLOW_ENRICH_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
             env.put("NEWSFLOW_ENRICH_STATE_DIR", context.work().resolve("state-e2e").toString());
@@ -71,6 +73,11 @@ final class Pipeline implements AutoCloseable {
     /** The enriched topic between enrich and index. */
     String enrichedTopic() {
         return enrichedTopic;
+    }
+
+    /** enrich-service's application id, which is also its consumer group. */
+    String enrichGroup() {
+        return enrichGroup;
     }
 
     List<ServiceJvm> services() {
