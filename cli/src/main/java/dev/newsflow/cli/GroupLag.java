@@ -3,7 +3,7 @@ package dev.newsflow.cli;
 import java.util.List;
 
 /**
- * A consumer group of the pipeline and its lag on the topic it reads.
+ * A consumer group of the pipeline and its lag on one topic it reads.
  *
  * @param state   the group's state as Kafka reports it ({@code STABLE}, {@code EMPTY}, ...), or {@code ABSENT}
  * @param members how many consumers are in the group now

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +50,7 @@ public final class KafkaProbe {
             for (var group : groups.entrySet()) {
                 TopicStatus topic = described.containsKey(group.getValue())
                         ? described.get(group.getValue()) : describe(group.getValue());
-                lags.add(lag(group.getKey(), topic));
+                lags.addAll(lags(group.getKey(), topic));
             }
             return new KafkaStatus(bootstrap, null, List.copyOf(described.values()), lags);
         } catch (TimeoutException e) {
@@ -95,7 +96,11 @@ public final class KafkaProbe {
         return offsets;
     }
 
-    private GroupLag lag(String group, TopicStatus topic) throws ExecutionException, InterruptedException, TimeoutException {
+    /**
+     * The group's lag on the topic it reads, then on every other topic it has committed on, by name: for enrich,
+     * the repartition topics of its duplicate check, where a copy waits for its marked second send.
+     */
+    private List<GroupLag> lags(String group, TopicStatus topic) throws ExecutionException, InterruptedException, TimeoutException {
         String state = "ABSENT";
         int members = 0;
         try {
@@ -108,17 +113,29 @@ public final class KafkaProbe {
             }
         }
         Map<TopicPartition, OffsetAndMetadata> commits = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-        Map<Integer, Long> committed = new HashMap<>();
+        Map<String, Map<Integer, Long>> committed = new TreeMap<>();
         commits.forEach((tp, offset) -> {
-            if (offset != null && tp.topic().equals(topic.name())) {
-                committed.put(tp.partition(), offset.offset());
+            if (offset != null) {
+                committed.computeIfAbsent(tp.topic(), t -> new HashMap<>()).put(tp.partition(), offset.offset());
             }
         });
         if ("DEAD".equals(state) && commits.isEmpty()) {
             // Older brokers describe an unknown group as DEAD rather than failing.
             state = "ABSENT";
         }
-        return new GroupLag(group, topic.name(), state, members, ConsumerLag.of(topic, committed));
+        List<GroupLag> lags = new ArrayList<>();
+        lags.add(new GroupLag(group, topic.name(), state, members,
+                ConsumerLag.of(topic, committed.getOrDefault(topic.name(), Map.of()))));
+        for (var other : committed.entrySet()) {
+            if (other.getKey().equals(topic.name())) {
+                continue;
+            }
+            TopicStatus described = describe(other.getKey());
+            if (described.exists()) {
+                lags.add(new GroupLag(group, described.name(), state, members, ConsumerLag.of(described, other.getValue())));
+            }
+        }
+        return lags;
     }
 
     private <T> T get(KafkaFuture<T> future) throws ExecutionException, InterruptedException, TimeoutException {

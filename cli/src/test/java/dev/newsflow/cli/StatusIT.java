@@ -80,6 +80,24 @@ class StatusIT {
     }
 
     @Test
+    void showsEnrichsLagOnItsDuplicateCheckTopicsBesideTheRawTopic() throws Exception {
+        // Named as Kafka Streams names enrich's repartition topics: <application id>-<name>-repartition.
+        String bands = fixture.enrichGroup + "-dedup-bands-repartition";
+        fixture.createTopic(bands, 2);
+        // One transaction: offsets 0, 1 and a marker on partition 0; offset 0 and a marker on partition 1.
+        fixture.sendInTransaction(List.of(record(bands, 0, "b1", "{}", new RecordHeaders()),
+                record(bands, 0, "b2", "{}", new RecordHeaders()), record(bands, 1, "b3", "{}", new RecordHeaders())));
+        fixture.commit(fixture.enrichGroup, Map.of(new TopicPartition(bands, 0), 1L, new TopicPartition(bands, 1), 0L));
+
+        fixture.status(CLOCK, "--services", "none");
+
+        assertThat(fixture.out)
+                .containsPattern(fixture.enrichGroup + "\\s+" + fixture.prefix.replace(".", "\\.") + "news\\.articles\\.raw\\s+\\S+\\s+0\\s+2\\s")
+                .containsPattern(fixture.enrichGroup + "\\s+" + bands + "\\s+\\S+\\s+0\\s+2\\s+0:1 1:1")
+                .contains("consumer group " + fixture.enrichGroup + " has no members and lags 2 records on " + bands);
+    }
+
+    @Test
     void strictTurnsWarningsIntoAFailureAndAWiderThresholdSilencesQuietSources() {
         assertThat(fixture.status(CLOCK, "--services", "none", "--strict")).isEqualTo(1);
 
