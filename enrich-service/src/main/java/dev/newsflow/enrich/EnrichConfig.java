@@ -126,8 +126,8 @@ public record EnrichConfig(KafkaSettings kafka, int port, String applicationId, 
         // Records as large as the topics take (the producer's own default is 1 MiB); the enrich step turns a
         // larger article into a dead letter before it gets here.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
-        // ...and the internal topics Kafka Streams creates (dedup's repartition topics carry the whole article,
-        // its held-article store's changelog too) take them: the broker's default is 1 MiB.
+        // ...and the internal topics Kafka Streams creates (the changelog of dedup's held-article store carries
+        // the whole article) take them: the broker's default is 1 MiB.
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(TopicInitializer.MAX_MESSAGE_BYTES));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 (int) transactionTimeout(recordBudget).toMillis());
