@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * faults: a share of the stories is re-sent later as lightly edited copies under ids of their own (so
  * original and copy mostly fall on different partitions, often on different enrich instances, and many
  * copies are sent after a kill that came after their original), and at the end every copy names its
- * original in {@code duplicate_of} while no original is flagged. And {@code ./newsflow status}, run every
+ * original in {@code duplicate_of} while no original is flagged, save the pair the README allows the other
+ * way round: an original that reached enrich after its copy, behind a killed instance (see {@link CopyVerdict}). And {@code ./newsflow status}, run every
  * second or two throughout, says DEGRADED while each part is down or catching up, for that part's reason,
  * and healthy again once all are back.
  *
@@ -170,7 +171,8 @@ class ClusterFaultsIT {
                         + ", back " + StatusWatch.seconds(watchStarted, o.back())).collect(Collectors.joining("; ")),
                 StatusWatch.describe(stretches, watchStarted), healthy);
         report.add(result.row(0, "copies: " + copies.sent() + " sent, " + copies.flagged() + " of " + copies.indexed()
-                + " indexed flagged with their original, " + copies.wrong().size() + " wrong; status: "
+                + " indexed flagged with their original, " + copies.reversed() + " the other way round after a lagging original, "
+                + copies.wrong().size() + " wrong; status: "
                 + stretches.stream().map(s -> s.brief(watchStarted)).collect(Collectors.joining(" → "))
                 + "; healthy for good " + healthy));
     }
@@ -214,13 +216,16 @@ class ClusterFaultsIT {
         Instant start = Instant.now();
         try {
             CopyVerdict verdict = await("every copy marked").atMost(MARKED_WITHIN).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> CopyVerdict.of(result.copies(), index.of(SOURCE).keySet(), index.duplicateOf(SOURCE)),
-                            CopyVerdict::holds);
+                    .until(() -> verdict(result, index), CopyVerdict::holds);
             log.info("every copy marked {} ms after the stream was indexed", Duration.between(start, Instant.now()).toMillis());
             return verdict;
         } catch (ConditionTimeoutException e) {
-            return CopyVerdict.of(result.copies(), index.of(SOURCE).keySet(), index.duplicateOf(SOURCE));
+            return verdict(result, index);
         }
+    }
+
+    private static CopyVerdict verdict(FaultScenario.Result result, IndexedArticles index) {
+        return CopyVerdict.of(result.copies(), index.of(SOURCE).keySet(), index.duplicateOf(SOURCE), index.enrichedAt(SOURCE));
     }
 
     /** The first healthy status begun after {@code settled}, waited for; empty when none came in time. */

@@ -1,6 +1,7 @@
 package dev.newsflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,6 +45,17 @@ final class IndexedArticles {
             }
         });
         return originals;
+    }
+
+    /** Article id → when enrich-service enriched the version its document holds ({@code enriched_at}). */
+    Map<String, Instant> enrichedAt(String source) {
+        Map<String, Instant> enriched = new HashMap<>();
+        scroll(source, List.of("id", "enriched_at"), doc -> {
+            if (doc.hasNonNull("enriched_at")) {
+                enriched.put(doc.path("id").asText(), Instant.parse(doc.path("enriched_at").asText()));
+            }
+        });
+        return enriched;
     }
 
     /** Which of the ids a search finds now: what a reader sees, so no refresh is forced. */
