@@ -39,7 +39,7 @@ public final class ServiceProbe {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> response.statusCode() == 200
                         ? new ServiceStatus(name, base, true, null)
-                        : new ServiceStatus(name, base, false, notReady(response)))
+                        : new ServiceStatus(name, base, false, notReady(response), settling(response)))
                 .exceptionally(error -> new ServiceStatus(name, base, false, unreachable(error)));
     }
 
@@ -60,6 +60,15 @@ public final class ServiceProbe {
             }
         });
         return failing.isEmpty() ? status : status + " - " + String.join("; ", failing);
+    }
+
+    /** Whether the body says every failing check is a phase the instance works through by itself. */
+    static boolean settling(HttpResponse<String> response) {
+        try {
+            return Json.mapper().readTree(response.body()).path("settling").asBoolean(false);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private String unreachable(Throwable error) {

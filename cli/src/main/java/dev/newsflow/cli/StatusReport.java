@@ -60,8 +60,9 @@ public record StatusReport(Instant at, Duration quietAfter, KafkaStatus kafka, D
     }
 
     /**
-     * An instance that is not ready degrades its service while another instance is; with none ready the
-     * service is down.
+     * An instance that is not ready degrades its service while another instance is ready, or is settling: an
+     * instance in a rebalance or a restore, say taking over a dead one's partitions, is on its way to ready by
+     * itself. With none ready and none settling the service is down.
      */
     private void serviceFindings(List<Finding> findings) {
         for (ServiceStatus service : services) {
@@ -70,10 +71,16 @@ public record StatusReport(Instant at, Duration quietAfter, KafkaStatus kafka, D
             }
             List<ServiceStatus> same = services.stream().filter(s -> s.name().equals(service.name())).toList();
             long ready = same.stream().filter(ServiceStatus::ready).count();
+            long settling = same.stream().filter(ServiceStatus::settling).count();
             String message = service.name() + "-service at " + service.url() + " is not ready: " + service.detail();
-            findings.add(ready > 0
-                    ? Finding.degraded(message + " (" + ready + " of " + same.size() + " instances ready)")
-                    : Finding.problem(message));
+            if (ready > 0) {
+                findings.add(Finding.degraded(message + " (" + ready + " of " + same.size() + " instances ready)"));
+            } else if (settling > 0) {
+                findings.add(Finding.degraded(message + " (none of " + same.size() + " instances ready, "
+                        + settling + " settling)"));
+            } else {
+                findings.add(Finding.problem(message));
+            }
         }
     }
 

@@ -28,6 +28,8 @@ class ServiceProbeTest {
         server.createContext("/ready/health/ready", exchange -> answer(exchange, 200, "{\"status\":\"UP\",\"checks\":{}}"));
         server.createContext("/down/health/ready", exchange -> answer(exchange, 503,
                 "{\"status\":\"DOWN\",\"checks\":{\"kafka\":\"UP\",\"elasticsearch\":\"no answer within 2000 ms\"}}"));
+        server.createContext("/settling/health/ready", exchange -> answer(exchange, 503,
+                "{\"status\":\"DOWN\",\"checks\":{\"kafka-streams\":\"Kafka Streams is REBALANCING\"},\"settling\":true}"));
         server.start();
     }
 
@@ -55,6 +57,16 @@ class ServiceProbeTest {
                         "HTTP 503 - elasticsearch: no answer within 2000 ms"),
                 new ServiceStatus("index", closed, false, "not reachable (connection refused)"),
                 new ServiceStatus("enrich", closed, false, "not reachable (connection refused)"));
+    }
+
+    @Test
+    void anInstanceInARebalanceSaysItIsSettling() {
+        URI settling = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/settling");
+
+        List<ServiceStatus> statuses = new ServiceProbe(http, Duration.ofSeconds(2)).check(Map.of("enrich", List.of(settling)));
+
+        assertThat(statuses).containsExactly(new ServiceStatus("enrich", settling, false,
+                "HTTP 503 - kafka-streams: Kafka Streams is REBALANCING", true));
     }
 
     static int closedPort() throws IOException {

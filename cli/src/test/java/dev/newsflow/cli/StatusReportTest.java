@@ -113,6 +113,28 @@ class StatusReportTest {
     }
 
     @Test
+    void anInstanceTakingOverADeadOnesWorkKeepsTheServiceDegradedNotDown() {
+        URI survivor = URI.create("http://127.0.0.1:8082");
+        URI dead = URI.create("http://127.0.0.1:8092");
+        StatusReport takingOver = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
+                healthy.index(), List.of(
+                new ServiceStatus("enrich", survivor, false, "HTTP 503 - kafka-streams: Kafka Streams is REBALANCING", true),
+                new ServiceStatus("enrich", dead, false, "not reachable (connection refused)")));
+        assertThat(takingOver.findings()).containsExactly(
+                Finding.degraded("enrich-service at " + survivor + " is not ready: HTTP 503 - kafka-streams: Kafka Streams"
+                        + " is REBALANCING (none of 2 instances ready, 1 settling)"),
+                Finding.degraded("enrich-service at " + dead + " is not ready: not reachable (connection refused)"
+                        + " (none of 2 instances ready, 1 settling)"));
+        assertThat(takingOver.exitCode(false)).isEqualTo(StatusReport.DEGRADED);
+
+        StatusReport failed = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
+                healthy.index(), List.of(
+                new ServiceStatus("enrich", survivor, false, "HTTP 503 - kafka-streams: Kafka Streams is ERROR"),
+                new ServiceStatus("enrich", dead, false, "not reachable (connection refused)")));
+        assertThat(failed.exitCode(false)).as("none ready and none settling").isEqualTo(StatusReport.UNHEALTHY);
+    }
+
+    @Test
     void withEveryInstanceOfAServiceDownOrAPartitionOfflineItIsUnhealthy() {
         StatusReport allDown = new StatusReport(NOW, Duration.ofHours(1), healthy.kafka(), healthy.deadLetters(),
                 healthy.index(), List.of(

@@ -8,4 +8,13 @@ public interface HealthCheck {
 
     /** A short reason the dependency is not usable now, or empty when it is. Must not block for long. */
     Optional<String> problem();
+
+    /**
+     * Whether the problem it reports now is a phase the service works through by itself, such as a
+     * rebalance or a restore of state, rather than one that needs an operator. {@code ./newsflow status}
+     * counts a service whose unready instances are all settling as degraded, not down.
+     */
+    default boolean settling() {
+        return false;
+    }
 }

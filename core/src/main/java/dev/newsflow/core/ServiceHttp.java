@@ -156,18 +156,28 @@ public final class ServiceHttp {
         }
     }
 
-    /** Readiness; without {@code detailed} the answer names no dependency and no internal reason. */
+    /**
+     * Readiness; without {@code detailed} the answer names no dependency and no internal reason. A detailed
+     * DOWN also says whether every failing check is only {@linkplain HealthCheck#settling() settling}.
+     */
     private static void ready(Context ctx, Map<String, HealthCheck> checks, boolean detailed) {
         Map<String, String> status = new LinkedHashMap<>();
         boolean allUp = true;
+        boolean settling = true;
         for (var check : checks.entrySet()) {
             Optional<String> problem = check.getValue().problem();
             allUp &= problem.isEmpty();
+            settling &= problem.isEmpty() || check.getValue().settling();
             status.put(check.getKey(), problem.orElse("UP"));
         }
         ctx.status(allUp ? 200 : 503);
-        String summary = allUp ? "UP" : "DOWN";
-        ctx.json(detailed ? Map.of("status", summary, "checks", status) : Map.of("status", summary));
+        if (!detailed) {
+            ctx.json(Map.of("status", allUp ? "UP" : "DOWN"));
+        } else if (allUp) {
+            ctx.json(Map.of("status", "UP", "checks", status));
+        } else {
+            ctx.json(Map.of("status", "DOWN", "checks", status, "settling", settling));
+        }
     }
 
     /**

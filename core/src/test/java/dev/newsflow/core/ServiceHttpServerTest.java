@@ -17,6 +17,7 @@ class ServiceHttpServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicReference<String> kafkaProblem = new AtomicReference<>();
+    private final AtomicReference<String> streamProblem = new AtomicReference<>();
     private ServiceHttpServer server;
 
     @AfterEach
@@ -53,8 +54,20 @@ class ServiceHttpServerTest {
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(Json.mapper().readTree(down.body()).path("checks").path("kafka").asText())
                 .isEqualTo("no broker answered within 2s");
+        assertThat(Json.mapper().readTree(down.body()).path("settling").asBoolean())
+                .as("a check that does not say it settles by itself needs an operator").isFalse();
         // The service's own routes stay off the management port.
         assertThat(get(management, "/v1/hello").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDownWhoseFailingChecksAllSettleByThemselvesSaysSo() throws Exception {
+        server = start(Optional.empty());
+        streamProblem.set("rebalancing");
+        assertThat(Json.mapper().readTree(get(server.port(), "/health/ready").body()).path("settling").asBoolean()).isTrue();
+        kafkaProblem.set("down");
+        assertThat(Json.mapper().readTree(get(server.port(), "/health/ready").body()).path("settling").asBoolean())
+                .as("one failing check needs an operator").isFalse();
     }
 
     @Test
@@ -82,8 +95,19 @@ class ServiceHttpServerTest {
     }
 
     private ServiceHttpServer start(Optional<ManagementPort> management) {
-        return ServiceHttpServer.create(Metrics.registry("test"), Map.of("kafka", () -> Optional.ofNullable(kafkaProblem.get())),
-                routes -> routes.get("/v1/hello", ctx -> ctx.result("hello")), management).start(0);
+        HealthCheck stream = new HealthCheck() {
+            @Override
+            public Optional<String> problem() {
+                return Optional.ofNullable(streamProblem.get());
+            }
+
+            @Override
+            public boolean settling() {
+                return true;
+            }
+        };
+        return ServiceHttpServer.create(Metrics.registry("test"), Map.of("kafka", () -> Optional.ofNullable(kafkaProblem.get()),
+                "stream", stream), routes -> routes.get("/v1/hello", ctx -> ctx.result("hello")), management).start(0);
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

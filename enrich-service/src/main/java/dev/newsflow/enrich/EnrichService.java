@@ -71,11 +71,22 @@ public final class EnrichService implements AutoCloseable {
 
     /**
      * Readiness for {@code /health/ready}: the stream is RUNNING, this instance holds at least one
-     * active task, and none of its stores is being restored.
+     * active task, and none of its stores is being restored. All but a stream shutting down or failed is
+     * settling: the group or the restore gets there by itself.
      */
     public HealthCheck readiness() {
         HealthCheck running = new StreamsReadiness(streams::state);
-        return () -> running.problem().or(this::unassigned).or(restoration::problem);
+        return new HealthCheck() {
+            @Override
+            public Optional<String> problem() {
+                return running.problem().or(EnrichService.this::unassigned).or(restoration::problem);
+            }
+
+            @Override
+            public boolean settling() {
+                return running.problem().isEmpty() || running.settling();
+            }
+        };
     }
 
     private Optional<String> unassigned() {

@@ -12,4 +12,13 @@ class StreamsReadinessTest {
         assertThat(new StreamsReadiness(() -> State.RUNNING).problem()).isEmpty();
         assertThat(new StreamsReadiness(() -> State.REBALANCING).problem()).contains("Kafka Streams is REBALANCING");
     }
+
+    @Test
+    void startingAndRebalancingAreSettlingAFailedOrStoppingStreamIsNot() {
+        assertThat(new StreamsReadiness(() -> State.CREATED).settling()).isTrue();
+        assertThat(new StreamsReadiness(() -> State.REBALANCING).settling()).isTrue();
+        assertThat(new StreamsReadiness(() -> State.ERROR).settling()).isFalse();
+        assertThat(new StreamsReadiness(() -> State.PENDING_ERROR).settling()).isFalse();
+        assertThat(new StreamsReadiness(() -> State.PENDING_SHUTDOWN).settling()).isFalse();
+    }
 }
