@@ -26,6 +26,12 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /** Reads the pipeline's topics and consumer groups through the admin API. */
 public final class KafkaProbe {
 
+    /**
+     * How long a read is tried again while some broker answers: Kafka fences a broker that stopped answering after
+     * {@code broker.session.timeout.ms} (9 s by default) and elects new leaders for its partitions.
+     */
+    static final Duration FAILOVER = Duration.ofSeconds(20);
+
     private final Admin admin;
     private final String bootstrap;
     private final Duration timeout;
@@ -41,26 +47,58 @@ public final class KafkaProbe {
      * @param groups each consumer group with the topic it reads
      */
     public KafkaStatus read(List<String> topics, Map<String, String> groups) {
+        long deadline = System.nanoTime() + FAILOVER.toNanos();
+        while (true) {
+            try {
+                return readOnce(topics, groups);
+            } catch (TimeoutException e) {
+                if (!retry(deadline)) {
+                    return KafkaStatus.unreachable(bootstrap, "no answer from Kafka at " + bootstrap + " within "
+                            + timeout.toMillis() + " ms");
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) || !retry(deadline)) {
+                    return KafkaStatus.unreachable(bootstrap, "Kafka at " + bootstrap + " failed: " + e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return KafkaStatus.unreachable(bootstrap, "interrupted while reading Kafka");
+            }
+        }
+    }
+
+    private KafkaStatus readOnce(List<String> topics, Map<String, String> groups)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<String, TopicStatus> described = new LinkedHashMap<>();
+        for (String topic : topics) {
+            described.put(topic, describe(topic));
+        }
+        List<GroupLag> lags = new ArrayList<>();
+        for (var group : groups.entrySet()) {
+            TopicStatus topic = described.containsKey(group.getValue())
+                    ? described.get(group.getValue()) : describe(group.getValue());
+            lags.addAll(lags(group.getKey(), topic));
+        }
+        return new KafkaStatus(bootstrap, null, List.copyOf(described.values()), lags);
+    }
+
+    /**
+     * Whether a read that timed out is worth another try: time is left and a broker answers. Then one broker's
+     * partitions did not answer, as in the seconds after a broker dies, before Kafka fences it and moves their
+     * leaders; the next read finds the new leaders, and the redundancy check reports the under-replicated
+     * partitions (degraded) instead of this read reporting Kafka unreachable.
+     */
+    private boolean retry(long deadline) {
+        if (System.nanoTime() - deadline > 0) {
+            return false;
+        }
         try {
-            Map<String, TopicStatus> described = new LinkedHashMap<>();
-            for (String topic : topics) {
-                described.put(topic, describe(topic));
-            }
-            List<GroupLag> lags = new ArrayList<>();
-            for (var group : groups.entrySet()) {
-                TopicStatus topic = described.containsKey(group.getValue())
-                        ? described.get(group.getValue()) : describe(group.getValue());
-                lags.addAll(lags(group.getKey(), topic));
-            }
-            return new KafkaStatus(bootstrap, null, List.copyOf(described.values()), lags);
-        } catch (TimeoutException e) {
-            return KafkaStatus.unreachable(bootstrap, "no answer from Kafka at " + bootstrap + " within "
-                    + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            return KafkaStatus.unreachable(bootstrap, "Kafka at " + bootstrap + " failed: " + e.getCause());
+            return !get(admin.describeCluster().nodes()).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return KafkaStatus.unreachable(bootstrap, "interrupted while reading Kafka");
+            return false;
         }
     }
 
