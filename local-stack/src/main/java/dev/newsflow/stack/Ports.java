@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port helpers. */
 public final class Ports {
@@ -13,12 +14,37 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port that was free on 127.0.0.1 a moment ago. */
+    /**
+     * Where {@link #free()} looks: below the kernels' ephemeral ranges (Linux's starts at 32768, macOS's and
+     * Windows' at 49152). A port the kernel hands out for listening comes from that range, so the outgoing
+     * connection of a server starting meanwhile (Kafka's controller and broker talk at once) could take it
+     * before the server meant for it binds: seen once in CI as Elasticsearch failing with "Address already
+     * in use". No outgoing connection takes a port from here.
+     */
+    static final int FIRST = 20_000;
+    static final int LAST = 32_767;
+    private static final int TRIES = 200;
+
+    /** A port that was free on 127.0.0.1 a moment ago, outside the ephemeral range. */
     public static int free() {
+        for (int i = 0; i < TRIES; i++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
+            if (bindable(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

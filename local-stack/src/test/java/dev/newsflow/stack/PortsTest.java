@@ -1,5 +1,6 @@
 package dev.newsflow.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
@@ -7,6 +8,17 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 class PortsTest {
+
+    @Test
+    void aFreePortLiesBelowTheEphemeralRangeAndCanBeBound() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            int port = Ports.free();
+            assertThat(port).isBetween(Ports.FIRST, Ports.LAST);
+            try (ServerSocket bound = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(bound.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
 
     @Test
     void aTakenPortIsNamedWithTheSettingToChange() throws Exception {
