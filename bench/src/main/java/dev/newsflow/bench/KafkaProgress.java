@@ -54,12 +54,15 @@ final class KafkaProgress {
 
     /** The offsets the group committed on the topic, summed; 0 before its first commit. */
     long committed(String group, String topic) {
+        return commits(group).entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    /** Every offset the group has committed, by partition. */
+    private Map<TopicPartition, OffsetAndMetadata> commits(String group) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            return offsets.entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -74,9 +77,8 @@ final class KafkaProgress {
      * there, which a reader skips but may not commit past.
      */
     long unread(String group) {
+        Map<TopicPartition, OffsetAndMetadata> committed = commits(group);
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
             Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
             Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(topics).allTopicNames().get().values().stream()
                     .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
@@ -91,7 +93,7 @@ final class KafkaProgress {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the offsets of group " + group, e.getCause());
+            throw new IllegalStateException("cannot read the end offsets of group " + group + "'s topics", e.getCause());
         }
     }
 

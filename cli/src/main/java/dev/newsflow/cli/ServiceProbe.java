@@ -39,36 +39,31 @@ public final class ServiceProbe {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> response.statusCode() == 200
                         ? new ServiceStatus(name, base, true, null)
-                        : new ServiceStatus(name, base, false, notReady(response), settling(response)))
+                        : notReady(name, base, response))
                 .exceptionally(error -> new ServiceStatus(name, base, false, unreachable(error)));
     }
 
-    /** The checks that failed, from the body {@code ServiceHttp} writes: {@code {"status":"DOWN","checks":{...}}}. */
-    static String notReady(HttpResponse<String> response) {
+    /**
+     * The checks that failed, and whether each is only settling, from the body {@code ServiceHttp} writes:
+     * {@code {"status":"DOWN","checks":{...},"settling":...}}.
+     */
+    static ServiceStatus notReady(String name, URI base, HttpResponse<String> response) {
         String status = "HTTP " + response.statusCode();
-        JsonNode checks;
+        JsonNode body;
         try {
-            checks = Json.mapper().readTree(response.body()).path("checks");
+            body = Json.mapper().readTree(response.body());
         } catch (JsonProcessingException e) {
             // Something other than a Newsflow service answered (a proxy page): the status says enough.
-            return status;
+            return new ServiceStatus(name, base, false, status);
         }
         List<String> failing = new ArrayList<>();
-        checks.properties().forEach(check -> {
+        body.path("checks").properties().forEach(check -> {
             if (!"UP".equals(check.getValue().asText())) {
                 failing.add(check.getKey() + ": " + check.getValue().asText());
             }
         });
-        return failing.isEmpty() ? status : status + " - " + String.join("; ", failing);
-    }
-
-    /** Whether the body says every failing check is a phase the instance works through by itself. */
-    static boolean settling(HttpResponse<String> response) {
-        try {
-            return Json.mapper().readTree(response.body()).path("settling").asBoolean(false);
-        } catch (JsonProcessingException e) {
-            return false;
-        }
+        String detail = failing.isEmpty() ? status : status + " - " + String.join("; ", failing);
+        return new ServiceStatus(name, base, false, detail, body.path("settling").asBoolean(false));
     }
 
     private String unreachable(Throwable error) {

@@ -12,7 +12,7 @@ public interface HealthCheck {
     /**
      * Whether the problem it reports now is a phase the service works through by itself, such as a
      * rebalance or a restore of state, rather than one that needs an operator. {@code ./newsflow status}
-     * counts a service whose unready instances are all settling as degraded, not down.
+     * counts a service with no instance ready but one settling as degraded, not down.
      */
     default boolean settling() {
         return false;

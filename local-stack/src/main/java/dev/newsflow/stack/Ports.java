@@ -40,8 +40,11 @@ public final class Ports {
         }
     }
 
+    /** Whether a server could listen on 127.0.0.1:{@code port} now (a port in TIME_WAIT counts as free). */
     private static boolean bindable(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {
             return false;
@@ -62,10 +65,7 @@ public final class Ports {
      * Fails with a message naming the port and the setting to change when something already listens there.
      */
     static void requireFree(int port, String what, String variable) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
+        if (!bindable(port)) {
             throw new StackStartException("port " + port + " for " + what + " is already taken on 127.0.0.1 "
                     + "(another " + what + " or an earlier stack still running?). Stop it, or choose another port with "
                     + variable + ".");
